@@ -1,0 +1,224 @@
+// The HTTP server: Express in front of Remix, so we own security headers, health checks,
+// graceful draining and the database pool's life (README, Decisions: "A custom server").
+import type { ServerBuild } from "@remix-run/node";
+import * as remixExpress from "@remix-run/express";
+import { createRequestHandler } from "@remix-run/node";
+import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+import helmet from "helmet";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { migrateDatabase, openDatabase, type Database } from "../db/client";
+import { printDemoLogins, seedDemo } from "../db/seed";
+import { createAppContext, type AppContext } from "./services/context.server";
+import { ConfigError, loadConfig, type Config } from "./utils/env.server";
+import { errorPageHtml } from "./utils/error-page.server";
+import { log } from "./utils/log.server";
+
+const DRAIN_TIMEOUT_MS = 10_000;
+
+// The express adapter exports these two at run time but not in its types; we use them so we can
+// look at Remix's response (a 5xx with the database away becomes a 503) before sending it.
+const { createRemixRequest, sendRemixResponse } = remixExpress as unknown as {
+  createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request;
+  sendRemixResponse(res: ExpressResponse, response: Response): Promise<void>;
+};
+
+export type AppServer = { server: Server; url: string; close(): Promise<void>; ctx: AppContext };
+
+/** Build the Express app around a Remix build and an open database. Used by `npm start` and tests. */
+export function createApp(build: ServerBuild, ctx: AppContext): express.Express {
+  const config = ctx.config;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy ? 1 : false);
+
+  app.use((req, res, next) => {
+    res.locals.requestId = randomUUID();
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", res.locals.requestId as string);
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as ExpressResponse).locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "base-uri": ["'none'"],
+          "object-src": ["'none'"],
+          ...(config.env === "production" ? { "upgrade-insecure-requests": [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.env === "production" ? { maxAge: 63072000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "no-referrer" },
+      frameguard: { action: "deny" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  // Cross-site POSTs are refused: a browser always says where a form came from.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.get("origin");
+    const site = req.get("sec-fetch-site");
+    const host = req.get("x-forwarded-host") && config.trustProxy ? req.get("x-forwarded-host") : req.get("host");
+    let sameOrigin = true;
+    if (origin && origin !== "null") {
+      try {
+        sameOrigin = new URL(origin).host === host;
+      } catch {
+        sameOrigin = false;
+      }
+    } else if (origin === "null" || (site && site !== "same-origin" && site !== "none")) {
+      sameOrigin = false;
+    }
+    if (!sameOrigin) {
+      log.warn("cross-site post refused", { requestId: res.locals.requestId, path: req.path });
+      res.status(403).type("html").send(errorPageHtml(403));
+      return;
+    }
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ ok: true });
+  });
+  app.get("/readyz", async (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    const ok = await ctx.database.ping();
+    res.status(ok ? 200 : 503).json({ ok, database: ok ? "up" : "down" });
+  });
+
+  app.use("/build", express.static("build/client/build", { immutable: true, maxAge: "1y", index: false }));
+  app.use(
+    "/uswds",
+    express.static(path.resolve("node_modules/@uswds/uswds/dist"), { maxAge: "1d", index: false, fallthrough: false }),
+  );
+  app.use(express.static("public", { maxAge: "1h", index: false }));
+
+  const handle = createRequestHandler(build, config.env === "production" ? "production" : "development");
+  app.all("*", async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    const started = Date.now();
+    try {
+      const request = createRemixRequest(req, res);
+      const clientIp = req.ip ?? req.socket.remoteAddress ?? "unknown";
+      let response = await handle(request, {
+        app: ctx,
+        meta: { ip: clientIp, requestId: res.locals.requestId as string },
+        cspNonce: res.locals.cspNonce as string,
+      });
+      if (response.status >= 500 && !(await ctx.database.ping())) {
+        // The database went away: a plain "try again shortly", not a generic error.
+        response = new Response(errorPageHtml(503), {
+          status: 503,
+          headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
+        });
+      }
+      await sendRemixResponse(res, response);
+      // Paths only: no query string (never personal, but never needed either).
+      log.info("request", { method: req.method, path: req.path, status: response.status, ms: Date.now() - started, requestId: res.locals.requestId });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
+    log.error("unhandled error", { requestId: res.locals.requestId, error: error instanceof Error ? error.name : "unknown" });
+    if (!res.headersSent) res.status(500).type("html").send(errorPageHtml(500));
+  });
+  return app;
+}
+
+/** Open everything and listen. Resolves once the port is bound. */
+export async function startServer(options: {
+  config: Config;
+  build?: ServerBuild;
+  database?: Database;
+  seed?: boolean;
+  ctx?: AppContext;
+}): Promise<AppServer> {
+  const { config } = options;
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` }));
+  await migrateDatabase(database);
+  const ctx = options.ctx ?? createAppContext(database, config);
+  const build = options.build ?? ((await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild);
+  const app = createApp(build, ctx);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+  });
+  server.keepAliveTimeout = 5000;
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      // Stop accepting, let in-flight requests finish, then release the pool.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, DRAIN_TIMEOUT_MS);
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await database.close();
+    })());
+  return { server, url, close, ctx };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!existsSync("build/index.js")) {
+    console.error("No build found: run `npm run build` first (npm start does it for you).");
+    process.exit(1);
+  }
+  if (config.devSecretsFile) console.info(`Using development secrets from ${config.devSecretsFile} (generated on first run).`);
+  const app = await startServer({ config });
+  const { database } = app.ctx;
+  console.info(`Database: ${database.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}/pglite`}`);
+  if (config.env !== "production") {
+    const seeded = await seedDemo(app.ctx);
+    if (seeded.created) console.info(`Seeded the demo incident with ${seeded.notices} synthetic notices.`);
+    printDemoLogins(seeded.demo);
+  }
+  console.info(`Exposure Check is serving ${app.url}`);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      console.info(`${signal}: draining requests, then closing the database.`);
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await main();
+}

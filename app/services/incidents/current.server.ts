@@ -1,0 +1,60 @@
+import { desc, eq } from "drizzle-orm";
+import { incidents, type Incident } from "../../../db/schema/index";
+import type { AppContext } from "../context.server";
+
+/**
+ * The incident the public pages speak about: the one named by INCIDENT_SLUG, else the newest.
+ * (A deployment can hold several; each notice knows its own, and the exposure page uses that.)
+ */
+export async function getCurrentIncident(ctx: AppContext): Promise<Incident | null> {
+  const slug = process.env.INCIDENT_SLUG;
+  const query = ctx.db.select().from(incidents);
+  const [row] = slug
+    ? await query.where(eq(incidents.slug, slug)).limit(1)
+    : await query.orderBy(desc(incidents.createdAt)).limit(1);
+  return row ?? null;
+}
+
+/** What public pages may show about an incident (no internal ids beyond what links need). */
+export type PublicIncident = Pick<
+  Incident,
+  | "name"
+  | "breachedEntity"
+  | "intrusionStart"
+  | "intrusionEnd"
+  | "discoveredOn"
+  | "reviewEndedOn"
+  | "noticeDate"
+  | "whatHappened"
+  | "whatWeAreDoing"
+  | "notInvolved"
+  | "tollFreePhone"
+  | "phoneHours"
+  | "offerMonths"
+  | "enrollBy"
+  | "partnerName"
+  | "partnerUrl"
+  | "partnerPhone"
+>;
+
+export function toPublicIncident(i: Incident): PublicIncident {
+  return {
+    name: i.name,
+    breachedEntity: i.breachedEntity,
+    intrusionStart: i.intrusionStart,
+    intrusionEnd: i.intrusionEnd,
+    discoveredOn: i.discoveredOn,
+    reviewEndedOn: i.reviewEndedOn,
+    noticeDate: i.noticeDate,
+    whatHappened: i.whatHappened,
+    whatWeAreDoing: i.whatWeAreDoing,
+    notInvolved: i.notInvolved,
+    tollFreePhone: i.tollFreePhone,
+    phoneHours: i.phoneHours,
+    offerMonths: i.offerMonths,
+    enrollBy: i.enrollBy,
+    partnerName: i.partnerName,
+    partnerUrl: i.partnerUrl,
+    partnerPhone: i.partnerPhone,
+  };
+}

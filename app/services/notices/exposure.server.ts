@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { batches, incidents, notices, organizations } from "../../../db/schema/index";
+import { isCategoryKey, sortBySeverity, type CategoryKey } from "~/content/categories";
+import type { AppContext } from "../context.server";
+import { toPublicIncident, type PublicIncident } from "../incidents/current.server";
+
+export type Audience = "adult" | "minor" | "deceased";
+
+/** Everything the exposure page shows — and nothing else (no names, no date of birth). */
+export type Exposure = {
+  referenceNumber: string;
+  organizationName: string;
+  letterDate: string;
+  audience: Audience;
+  language: "en" | "es";
+  categories: CategoryKey[];
+  incident: PublicIncident;
+  offerOpen: boolean;
+};
+
+/**
+ * The exposure of the notice behind a live patient session. Takes the notice id from the
+ * session only — never from the request — so nobody can see someone else's notice.
+ */
+export async function getExposure(ctx: AppContext, noticeId: number): Promise<Exposure | null> {
+  const [row] = await ctx.db
+    .select({ notice: notices, organizationName: organizations.name, batch: batches, incident: incidents })
+    .from(notices)
+    .innerJoin(organizations, eq(organizations.id, notices.organizationId))
+    .innerJoin(batches, eq(batches.id, notices.batchId))
+    .innerJoin(incidents, eq(incidents.id, notices.incidentId))
+    .where(eq(notices.id, noticeId));
+  if (!row || row.notice.purgedAt || row.notice.revokedAt) return null;
+  const today = ctx.now().toISOString().slice(0, 10);
+  return {
+    referenceNumber: row.notice.referenceNumber,
+    organizationName: row.organizationName,
+    letterDate: row.batch.mailedOn ?? row.batch.mailingDate,
+    audience: row.notice.isDeceased ? "deceased" : row.notice.isMinor ? "minor" : "adult",
+    language: row.notice.language,
+    categories: sortBySeverity(row.notice.categories.filter(isCategoryKey)),
+    incident: toPublicIncident(row.incident),
+    offerOpen: today <= row.incident.enrollBy,
+  };
+}

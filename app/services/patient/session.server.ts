@@ -1,0 +1,78 @@
+import { createCookie, type Cookie } from "@remix-run/node";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { patientSessions } from "../../../db/schema/index";
+import { randomToken, sha256Hex } from "~/utils/crypto.server";
+import type { Config } from "~/utils/env.server";
+import type { AppContext } from "../context.server";
+
+export const PATIENT_IDLE_MS = 15 * 60 * 1000;
+export const PATIENT_ABSOLUTE_MS = 60 * 60 * 1000;
+export const PATIENT_COOKIE_NAME = "ec_patient";
+
+const cookies = new WeakMap<Config, Cookie>();
+
+/**
+ * The patient cookie holds one random token, signed with SESSION_SECRET (rotation: first signs,
+ * all verify). No personal data, no notice id. HttpOnly, SameSite=Lax, Secure in production.
+ */
+export function patientCookie(config: Config): Cookie {
+  let cookie = cookies.get(config);
+  if (!cookie) {
+    cookie = createCookie(PATIENT_COOKIE_NAME, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secureCookies,
+      path: "/",
+      secrets: config.sessionSecrets,
+      maxAge: PATIENT_ABSOLUTE_MS / 1000,
+    });
+    cookies.set(config, cookie);
+  }
+  return cookie;
+}
+
+/** Start a session for a notice; call inside the check's transaction. Returns the cookie token. */
+export async function startPatientSession(tx: Db, noticeId: number, now: Date): Promise<string> {
+  const token = randomToken(32);
+  await tx.insert(patientSessions).values({ tokenHash: sha256Hex(token), noticeId, createdAt: now, lastSeenAt: now });
+  return token;
+}
+
+export type ActivePatientSession = { noticeId: number; tokenHash: string; createdAt: Date; expired: false };
+
+/**
+ * The live session behind a token, or why there is none. Idle 15 minutes or 60 minutes after
+ * the check, a session ends; every read pushes the idle deadline forward.
+ */
+export async function readPatientSession(
+  ctx: AppContext,
+  token: string | null | undefined,
+): Promise<ActivePatientSession | { expired: true } | null> {
+  if (!token) return null;
+  const tokenHash = sha256Hex(token);
+  const [row] = await ctx.db
+    .select()
+    .from(patientSessions)
+    .where(and(eq(patientSessions.tokenHash, tokenHash), isNull(patientSessions.endedAt)));
+  if (!row) return null;
+  const now = ctx.now();
+  const idle = now.getTime() - row.lastSeenAt.getTime() > PATIENT_IDLE_MS;
+  const tooOld = now.getTime() - row.createdAt.getTime() > PATIENT_ABSOLUTE_MS;
+  if (idle || tooOld) {
+    await ctx.db.update(patientSessions).set({ endedAt: now }).where(eq(patientSessions.tokenHash, tokenHash));
+    return { expired: true };
+  }
+  await ctx.db.update(patientSessions).set({ lastSeenAt: now }).where(eq(patientSessions.tokenHash, tokenHash));
+  return { noticeId: row.noticeId, tokenHash, createdAt: row.createdAt, expired: false };
+}
+
+export async function endPatientSession(ctx: AppContext, token: string | null | undefined): Promise<number | null> {
+  if (!token) return null;
+  const [row] = await ctx.db
+    .update(patientSessions)
+    .set({ endedAt: ctx.now() })
+    .where(and(eq(patientSessions.tokenHash, sha256Hex(token)), isNull(patientSessions.endedAt)))
+    .returning({ noticeId: patientSessions.noticeId });
+  return row?.noticeId ?? null;
+}

@@ -1,0 +1,157 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The whole configuration, validated once at start-up by one schema (DESIGN.md "Configuration").
+ * Production refuses to start without a database and the secrets, naming what is missing; the
+ * embedded default generates development secrets once and keeps them under `.data/`.
+ */
+const MIN_SECRET_CHARS = 32;
+
+const secretList = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().min(MIN_SECRET_CHARS, `each secret needs at least ${MIN_SECRET_CHARS} characters`)).min(1));
+
+/** `kid:base64key,kid2:base64key` — the first is used to encrypt, all can decrypt. */
+const dataKeys = z
+  .string()
+  .transform((s, ctx) => {
+    const keys: { id: string; key: Buffer }[] = [];
+    for (const part of s.split(",").map((x) => x.trim()).filter(Boolean)) {
+      const [id, b64] = part.split(":");
+      const key = b64 ? Buffer.from(b64, "base64") : Buffer.alloc(0);
+      if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "each key is <id>:<base64 of 32 bytes>" });
+        return z.NEVER;
+      }
+      keys.push({ id, key });
+    }
+    if (keys.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "at least one key" });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(".data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_SECRET: secretList.optional(),
+  CODE_PEPPER: z.string().min(MIN_SECRET_CHARS).optional(),
+  DATA_KEYS: dataKeys.optional(),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  publicUrl: string;
+  sessionSecrets: string[];
+  codePepper: Buffer;
+  dataKeys: { id: string; key: Buffer }[];
+  resend: { apiKey: string; baseUrl: string | undefined } | undefined;
+  emailFrom: string;
+  trustProxy: boolean;
+  /** Cookies get `Secure` in production. */
+  secureCookies: boolean;
+  /** Where the development secrets came from, to say so at start-up. */
+  devSecretsFile: string | undefined;
+};
+
+const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SESSION_SECRET", "CODE_PEPPER", "DATA_KEYS", "PUBLIC_URL"] as const;
+
+export class ConfigError extends Error {}
+
+type DevSecrets = { SESSION_SECRET: string; CODE_PEPPER: string; DATA_KEYS: string };
+
+function loadOrCreateDevSecrets(dataDir: string): { secrets: DevSecrets; file: string } {
+  const file = path.resolve(dataDir, "dev-secrets.json");
+  if (existsSync(file)) return { secrets: JSON.parse(readFileSync(file, "utf8")) as DevSecrets, file };
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secrets: DevSecrets = {
+    SESSION_SECRET: randomBytes(32).toString("base64url"),
+    CODE_PEPPER: randomBytes(32).toString("base64url"),
+    DATA_KEYS: `dev1:${randomBytes(32).toString("base64")}`,
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return { secrets, file };
+}
+
+/** Parse and check the environment; throws ConfigError naming every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw = { ...source };
+  for (const k of Object.keys(raw)) if (raw[k] === "") delete raw[k];
+  const env = raw.NODE_ENV === "production" ? "production" : raw.NODE_ENV === "test" ? "test" : "development";
+
+  if (env === "production") {
+    const missing = REQUIRED_IN_PRODUCTION.filter((k) => !raw[k]);
+    if (raw.RESEND_API_KEY && !raw.EMAIL_FROM) missing.push("EMAIL_FROM" as never);
+    if (missing.length) throw new ConfigError(`Refusing to start in production: missing ${missing.join(", ")}.`);
+  }
+
+  let devSecretsFile: string | undefined;
+  if (env !== "production" && (!raw.SESSION_SECRET || !raw.CODE_PEPPER || !raw.DATA_KEYS)) {
+    const { secrets, file } = loadOrCreateDevSecrets(raw.DATA_DIR ?? ".data");
+    devSecretsFile = file;
+    raw.SESSION_SECRET ??= secrets.SESSION_SECRET;
+    raw.CODE_PEPPER ??= secrets.CODE_PEPPER;
+    raw.DATA_KEYS ??= secrets.DATA_KEYS;
+  }
+
+  const parsed = EnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    env,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    sessionSecrets: e.SESSION_SECRET!,
+    codePepper: Buffer.from(e.CODE_PEPPER!, "utf8"),
+    dataKeys: e.DATA_KEYS!,
+    resend: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL } : undefined,
+    emailFrom: e.EMAIL_FROM ?? "Exposure Check <no-reply@localhost>",
+    trustProxy: e.TRUST_PROXY === "1",
+    secureCookies: env === "production",
+    devSecretsFile,
+  };
+}
+
+/** A fixed configuration for tests: deterministic secrets, never used outside tests. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    env: "test",
+    databaseUrl: undefined,
+    dataDir: ".data/test",
+    port: 0,
+    host: "127.0.0.1",
+    publicUrl: "http://localhost:3000",
+    sessionSecrets: ["test-session-secret-0123456789abcdef0123456789"],
+    codePepper: Buffer.from("test-code-pepper-0123456789abcdef0123456789"),
+    dataKeys: [{ id: "t1", key: Buffer.alloc(32, 7) }],
+    resend: undefined,
+    emailFrom: "Exposure Check <no-reply@example.test>",
+    trustProxy: false,
+    secureCookies: false,
+    devSecretsFile: undefined,
+    ...overrides,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * A plain, self-contained error page for answers given outside React (a refused cross-site POST,
+ * the database away, an error before Remix). No stack trace, no personal data, both languages.
+ */
+const TEXT: Record<number, { title: string; en: string; es: string }> = {
+  403: {
+    title: "Request refused",
+    en: "This form was sent from another website, so we did not accept it. Go to the home page and try again.",
+    es: "Este formulario se envió desde otro sitio web, así que no lo aceptamos. Vaya a la página principal e inténtelo de nuevo.",
+  },
+  500: {
+    title: "Something went wrong",
+    en: "Please try again in a few minutes.",
+    es: "Inténtelo de nuevo en unos minutos.",
+  },
+  503: {
+    title: "Please try again shortly",
+    en: "The site is busy or being fixed. Nothing you entered was saved. Please try again in a few minutes.",
+    es: "El sitio está ocupado o en reparación. No se guardó nada de lo que escribió. Inténtelo de nuevo en unos minutos.",
+  },
+};
+
+export function errorPageHtml(status: number): string {
+  const t = TEXT[status] ?? TEXT[500]!;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title} — Exposure Check</title><link rel="stylesheet" href="/uswds/css/uswds.min.css"></head>
+<body><main class="grid-container padding-y-4" id="main-content">
+<h1>${t.title}</h1><p class="usa-intro">${t.en}</p><p lang="es">${t.es}</p>
+<p><a class="usa-button" href="/">Home / Inicio</a></p></main></body></html>`;
+}

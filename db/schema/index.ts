@@ -1,0 +1,5 @@
+export * from "./incidents";
+export * from "./notices";
+export * from "./throttle";
+export * from "./patient-sessions";
+export * from "./audit";
