@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { log } from "~/utils/log.server";
+import { describeError, log } from "~/utils/log.server";
 
 const ABORT_DELAY_MS = 5_000;
 export const streamTimeout = ABORT_DELAY_MS;
@@ -14,8 +14,7 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   log.error("route error", {
     path: new URL(request.url).pathname,
-    error: error instanceof Error ? error.name : "unknown",
-    detail: error instanceof Error ? error.message.slice(0, 200) : undefined,
+    ...describeError(error),
   });
 };
 

@@ -1,7 +1,7 @@
 // The HTTP server: Express in front of Remix, so we own security headers, health checks,
 // graceful draining and the database pool's life (README, Decisions: "A custom server").
 import type { ServerBuild } from "@remix-run/node";
-import * as remixExpress from "@remix-run/express";
+import * as remixExpress from "@remix-run/express/dist/server.js";
 import { createRequestHandler } from "@remix-run/node";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import helmet from "helmet";
@@ -15,11 +15,11 @@ import { printDemoLogins, seedDemo } from "../db/seed";
 import { createAppContext, type AppContext } from "./services/context.server";
 import { ConfigError, loadConfig, type Config } from "./utils/env.server";
 import { errorPageHtml } from "./utils/error-page.server";
-import { log } from "./utils/log.server";
+import { describeError, log } from "./utils/log.server";
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
-// The express adapter exports these two at run time but not in its types; we use them so we can
+// The express adapter has these two in its internal module but does not re-export them; we use them so we can
 // look at Remix's response (a 5xx with the database away becomes a 503) before sending it.
 const { createRemixRequest, sendRemixResponse } = remixExpress as unknown as {
   createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request;
@@ -67,27 +67,18 @@ export function createApp(build: ServerBuild, ctx: AppContext): express.Express 
     }),
   );
 
-  // Cross-site POSTs are refused: a browser always says where a form came from.
+  // Cross-site POSTs are refused. Browsers say where a request comes from in Sec-Fetch-Site; with
+  // `Referrer-Policy: no-referrer` they send `Origin: null` even for our own forms, so Origin is
+  // only the fallback for browsers without Fetch Metadata.
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    const origin = req.get("origin");
-    const site = req.get("sec-fetch-site");
-    const host = req.get("x-forwarded-host") && config.trustProxy ? req.get("x-forwarded-host") : req.get("host");
-    let sameOrigin = true;
-    if (origin && origin !== "null") {
-      try {
-        sameOrigin = new URL(origin).host === host;
-      } catch {
-        sameOrigin = false;
-      }
-    } else if (origin === "null" || (site && site !== "same-origin" && site !== "none")) {
-      sameOrigin = false;
-    }
-    if (!sameOrigin) {
-      log.warn("cross-site post refused", { requestId: res.locals.requestId, path: req.path });
+    if (!isSameOriginRequest(req, config.trustProxy)) {
+      log.warn("cross-site post refused", { requestId: res.locals.requestId as string, path: req.path });
       res.status(403).type("html").send(errorPageHtml(403));
       return;
     }
+    // Checked above; Remix would refuse the `Origin: null` that no-referrer pages send.
+    if (req.headers.origin === "null") delete req.headers.origin;
     next();
   });
 
@@ -101,7 +92,7 @@ export function createApp(build: ServerBuild, ctx: AppContext): express.Express 
     res.status(ok ? 200 : 503).json({ ok, database: ok ? "up" : "down" });
   });
 
-  app.use("/build", express.static("build/client/build", { immutable: true, maxAge: "1y", index: false }));
+  app.use("/build", express.static("build/client", { immutable: true, maxAge: "1y", index: false, fallthrough: false }));
   app.use(
     "/uswds",
     express.static(path.resolve("node_modules/@uswds/uswds/dist"), { maxAge: "1d", index: false, fallthrough: false }),
@@ -135,10 +126,28 @@ export function createApp(build: ServerBuild, ctx: AppContext): express.Express 
   });
 
   app.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
-    log.error("unhandled error", { requestId: res.locals.requestId, error: error instanceof Error ? error.name : "unknown" });
+    if ((error as { status?: number }).status === 404) {
+      res.status(404).type("html").send(errorPageHtml(404));
+      return;
+    }
+    log.error("unhandled error", { requestId: res.locals.requestId as string, ...describeError(error) });
     if (!res.headersSent) res.status(500).type("html").send(errorPageHtml(500));
   });
   return app;
+}
+
+export function isSameOriginRequest(req: ExpressRequest, trustProxy: boolean): boolean {
+  const site = req.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = req.get("origin");
+  if (!origin) return true; // not a browser (curl, the load balancer, tests): SameSite cookies still apply
+  if (origin === "null") return false;
+  const host = trustProxy && req.get("x-forwarded-host") ? req.get("x-forwarded-host") : req.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** Open everything and listen. Resolves once the port is bound. */

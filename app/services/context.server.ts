@@ -34,6 +34,10 @@ export function createAppContext(
 }
 
 declare module "@remix-run/node" {
+  // Single fetch is on (remix.config.js): loader/action types are the real values, not JSON.
+  interface Future {
+    v3_singleFetch: true;
+  }
   interface AppLoadContext {
     app: AppContext;
     meta: RequestMeta;

@@ -8,6 +8,11 @@ const TEXT: Record<number, { title: string; en: string; es: string }> = {
     en: "This form was sent from another website, so we did not accept it. Go to the home page and try again.",
     es: "Este formulario se envió desde otro sitio web, así que no lo aceptamos. Vaya a la página principal e inténtelo de nuevo.",
   },
+  404: {
+    title: "Page not found",
+    en: "We could not find that page. Check the address, or go to the home page.",
+    es: "No encontramos esa página. Revise la dirección o vaya a la página principal.",
+  },
   500: {
     title: "Something went wrong",
     en: "Please try again in a few minutes.",
@@ -24,7 +29,7 @@ export function errorPageHtml(status: number): string {
   const t = TEXT[status] ?? TEXT[500]!;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title} — Exposure Check</title><link rel="stylesheet" href="/uswds/css/uswds.min.css"></head>
+<title>${t.title} — Exposure Check</title><link rel="stylesheet" href="/uswds/css/uswds.min.css"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
 <body><main class="grid-container padding-y-4" id="main-content">
 <h1>${t.title}</h1><p class="usa-intro">${t.en}</p><p lang="es">${t.es}</p>
 <p><a class="usa-button" href="/">Home / Inicio</a></p></main></body></html>`;

@@ -12,10 +12,27 @@ export function scrub(value: string): string {
   return value.replace(CODE_LIKE, "[code]").replace(EMAIL_LIKE, "[email]").replace(DATE_LIKE, "[date]");
 }
 
+/** Fields we generate ourselves (never user input), left as they are. */
+const UNSCRUBBED = new Set(["requestId", "method", "t"]);
+
+/**
+ * What an error may say in a log: its name everywhere; in development also its message, scrubbed
+ * (a failed query's message lists its parameters, so production never logs it).
+ */
+// Read at run time: the Remix build inlines `process.env.NODE_ENV` as "production".
+const runtimeEnv = (name: string) => process.env[name];
+
+export function describeError(error: unknown): Fields {
+  if (!(error instanceof Error)) return { error: "unknown" };
+  return runtimeEnv("NODE_ENV") === "production"
+    ? { error: error.name }
+    : { error: error.name, detail: scrub(error.message.slice(0, 300)), at: error.stack?.split("\n")[1]?.trim() };
+}
+
 function write(level: "info" | "warn" | "error", msg: string, fields: Fields = {}) {
-  if (process.env.LOG_LEVEL === "silent" || (process.env.NODE_ENV === "test" && level === "info" && !process.env.LOG_LEVEL)) return;
+  if (runtimeEnv("LOG_LEVEL") === "silent" || (runtimeEnv("NODE_ENV") === "test" && level === "info" && !runtimeEnv("LOG_LEVEL"))) return;
   const clean: Record<string, unknown> = { t: new Date().toISOString(), level, msg };
-  for (const [k, v] of Object.entries(fields)) clean[k] = typeof v === "string" ? scrub(v) : v;
+  for (const [k, v] of Object.entries(fields)) clean[k] = typeof v === "string" && !UNSCRUBBED.has(k) ? scrub(v) : v;
   const line = JSON.stringify(clean);
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);

@@ -58,3 +58,22 @@ export function toPublicIncident(i: Incident): PublicIncident {
     partnerPhone: i.partnerPhone,
   };
 }
+
+/** The home page's view of the current incident, in one language. */
+export async function getHomeIncident(ctx: AppContext, lang: "en" | "es") {
+  const i = await getCurrentIncident(ctx);
+  if (!i) return null;
+  return {
+    breachedEntity: i.breachedEntity,
+    whatHappened: i.whatHappened[lang],
+    whatWeAreDoing: i.whatWeAreDoing[lang],
+    intrusionStart: i.intrusionStart,
+    intrusionEnd: i.intrusionEnd,
+    noticeDate: i.noticeDate,
+    phone: i.tollFreePhone,
+    hours: i.phoneHours[lang],
+    offerMonths: i.offerMonths,
+    enrollBy: i.enrollBy,
+    partnerName: i.partnerName,
+  };
+}

@@ -43,3 +43,9 @@ export async function getExposure(ctx: AppContext, noticeId: number): Promise<Ex
     offerOpen: today <= row.incident.enrollBy,
   };
 }
+
+/** The language the covered entity gave for a notice (the default for its pages). */
+export async function getNoticeLanguage(ctx: AppContext, noticeId: number): Promise<"en" | "es"> {
+  const [row] = await ctx.db.select({ language: notices.language }).from(notices).where(eq(notices.id, noticeId));
+  return row?.language ?? "en";
+}

@@ -5,6 +5,7 @@ import { patientSessions } from "../../../db/schema/index";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
 import type { Config } from "~/utils/env.server";
 import type { AppContext } from "../context.server";
+import { recordAuditEvent } from "../audit/record.server";
 
 export const PATIENT_IDLE_MS = 15 * 60 * 1000;
 export const PATIENT_ABSOLUTE_MS = 60 * 60 * 1000;
@@ -75,4 +76,22 @@ export async function endPatientSession(ctx: AppContext, token: string | null | 
     .where(and(eq(patientSessions.tokenHash, sha256Hex(token)), isNull(patientSessions.endedAt)))
     .returning({ noticeId: patientSessions.noticeId });
   return row?.noticeId ?? null;
+}
+
+/** "Done — sign out": end the session now and audit it, in one transaction. */
+export async function signOutPatient(ctx: AppContext, meta: { ip: string; requestId: string }, token: string | null): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const noticeId = await endPatientSession({ ...ctx, db: tx }, token);
+    if (noticeId === null) return;
+    await recordAuditEvent(tx, {
+      at: ctx.now(),
+      actorType: "patient",
+      action: "patient.signout",
+      subjectType: "notice",
+      subjectId: String(noticeId),
+      ip: meta.ip,
+      requestId: meta.requestId,
+      outcome: "success",
+    });
+  });
 }

@@ -1,0 +1,34 @@
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+
+/**
+ * The one error view every route exports. It shows a plain message chosen by status and never
+ * the error's message or stack (which could quote input or personal data).
+ */
+export function RouteErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const es = typeof document !== "undefined" && document.documentElement.lang === "es";
+  const text: Record<number, [string, string, string, string]> = {
+    403: ["Not allowed", "You do not have access to this page.", "No permitido", "No tiene acceso a esta página."],
+    404: ["Page not found", "We could not find that page. Check the address, or go to the home page.", "No encontramos esa página", "Revise la dirección o vaya a la página principal."],
+    429: ["Too many attempts", "For your safety, please wait a few minutes before you try again.", "Demasiados intentos", "Por su seguridad, espere unos minutos antes de volver a intentarlo."],
+    503: ["Please try again shortly", "This website is not available right now. Please try again in a few minutes.", "Inténtelo de nuevo en unos minutos", "Este sitio no está disponible ahora."],
+  };
+  const [title, body, titleEs, bodyEs] = text[status] ?? [
+    "Something went wrong",
+    "Please try again in a few minutes.",
+    "Algo salió mal",
+    "Inténtelo de nuevo en unos minutos.",
+  ];
+  return (
+    <div className="padding-y-4" data-testid="error-page">
+      <h1>{es ? titleEs : title}</h1>
+      <p className="usa-intro">{es ? bodyEs : body}</p>
+      <p>
+        <a className="usa-button" href="/">
+          {es ? "Ir a la página principal" : "Go to the home page"}
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { CheckPage } from "~/components/check-page";
+import { HOME_TEXT } from "~/content/pages";
+import { getHomeIncident } from "~/services/incidents/current.server";
+import { getLang } from "~/utils/lang.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: HOME_TEXT[data?.lang ?? "en"].title }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = await getLang(request);
+  const ended = new URL(request.url).searchParams.get("ended");
+  return {
+    lang,
+    incident: await getHomeIncident(context.app, lang),
+    ended: ended === "expired" || ended === "signedout" ? (ended as "expired" | "signedout") : null,
+  };
+}
+
+export default function Home() {
+  const { lang, incident, ended } = useLoaderData<typeof loader>();
+  return <CheckPage lang={lang} incident={incident} ended={ended} />;
+}

@@ -1,0 +1,69 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CheckPage, type CheckOutcome } from "~/components/check-page";
+import { HOME_TEXT } from "~/content/pages";
+import { getHomeIncident } from "~/services/incidents/current.server";
+import { redeemActivationCode } from "~/services/notices/check.server";
+import { parseCheckForm } from "~/services/notices/schemas";
+import { getNoticeLanguage } from "~/services/notices/exposure.server";
+import { patientCookie, readPatientSession } from "~/services/patient/session.server";
+import { getLang, hasLangChoice, langCookie } from "~/utils/lang.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: HOME_TEXT[data?.lang ?? "en"].title }];
+
+/** GET /check shows the same form as the home page (a reload after an error lands here). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = await getLang(request);
+  return { lang, incident: await getHomeIncident(context.app, lang) };
+}
+
+/**
+ * The patient check (DESIGN.md "The patient check"): 303 to /exposure with the session cookie on
+ * a match; the same words for a wrong code, a wrong date of birth or a locked notice; a typo in
+ * the check symbol answered without a lookup; 429 with Retry-After when the address is throttled.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = context.app;
+  const form = await request.formData();
+  const parsed = parseCheckForm(form, ctx.now());
+  const values = parsed.values;
+  if (parsed.errors.length > 0 || !parsed.dateOfBirth) {
+    return data<CheckOutcome>({ kind: "invalid", errors: parsed.errors, values }, { status: 400 });
+  }
+  const result = await redeemActivationCode(ctx, context.meta, { code: values.code, dateOfBirth: parsed.dateOfBirth });
+  switch (result.kind) {
+    case "match": {
+      const headers = new Headers();
+      headers.append("Set-Cookie", await patientCookie(ctx.config).serialize(result.token));
+      if (!(await hasLangChoice(request))) {
+        const session = await readPatientSession(ctx, result.token);
+        if (session && !session.expired) {
+          headers.append("Set-Cookie", await langCookie.serialize(await getNoticeLanguage(ctx, session.noticeId)));
+        }
+      }
+      return redirect("/exposure", { status: 303, headers });
+    }
+    case "typo":
+      return data<CheckOutcome>({ kind: "typo", values }, { status: 400 });
+    case "malformed":
+      return data<CheckOutcome>(
+        { kind: "invalid", errors: [{ field: "code", message: "codeFormat" }], values },
+        { status: 400 },
+      );
+    case "throttled":
+      return data<CheckOutcome>(
+        { kind: "throttled", minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)), values },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      );
+    case "mismatch":
+      return data<CheckOutcome>({ kind: "noMatch", values }, { status: 400 });
+  }
+}
+
+export default function CheckRoute() {
+  const { lang, incident } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  return <CheckPage lang={lang} incident={incident} outcome={outcome} />;
+}

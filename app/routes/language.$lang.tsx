@@ -1,0 +1,12 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { isLang } from "~/content/i18n";
+import { langCookie, safeNextPath } from "~/utils/lang.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+/** `/language/es?next=/faq`: remember the choice and go back to the same page. Works without JS. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw new Response("Not found", { status: 404 });
+  const next = safeNextPath(new URL(request.url).searchParams.get("next"));
+  return redirect(next, { headers: { "Set-Cookie": await langCookie.serialize(params.lang) } });
+}

@@ -1,0 +1,17 @@
+import type { Lang } from "~/content/i18n";
+
+/** "2027-02-11" → "February 11, 2027" / "11 de febrero de 2027", in UTC so the day never shifts. */
+export function formatDate(isoDate: string, lang: Lang): string {
+  const d = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+  return new Intl.DateTimeFormat(lang === "es" ? "es-US" : "en-US", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(d);
+}
+
+/** A phone number as a tel: link target. */
+export function telHref(phone: string): string {
+  return `tel:+1${phone.replace(/\D/g, "").replace(/^1/, "")}`;
+}
