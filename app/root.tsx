@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLoca
 import type { ReactNode } from "react";
 import { PublicLayout, type LayoutIncident } from "~/components/page-layout";
 import { RouteErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/components/nonce";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { getLang } from "~/utils/lang.server";
 
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const layoutIncident: LayoutIncident = incident
     ? { phone: incident.tollFreePhone, hours: incident.phoneHours[lang], organization: incident.breachedEntity }
     : null;
-  return { lang, incident: layoutIncident, nonce: context.cspNonce };
+  return { lang, incident: layoutIncident };
 }
 
 export function useRootData() {
@@ -34,6 +35,7 @@ function isStaffPath(pathname: string) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
+  const nonce = useNonce();
   const lang = data?.lang ?? "en";
   const staff = isStaffPath(location.pathname);
   return (
@@ -53,8 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </PublicLayout>
         )}
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

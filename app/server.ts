@@ -15,7 +15,7 @@ import { printDemoLogins, seedDemo } from "../db/seed";
 import { createAppContext, type AppContext } from "./services/context.server";
 import { ConfigError, loadConfig, type Config } from "./utils/env.server";
 import { errorPageHtml } from "./utils/error-page.server";
-import { describeError, log } from "./utils/log.server";
+import { describeError, installConsoleScrubber, log } from "./utils/log.server";
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -159,6 +159,7 @@ export async function startServer(options: {
   ctx?: AppContext;
 }): Promise<AppServer> {
   const { config } = options;
+  installConsoleScrubber();
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` }));
   await migrateDatabase(database);
   const ctx = options.ctx ?? createAppContext(database, config);

@@ -69,7 +69,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           return false;
         }
       },
-      close: () => client.end({ timeout: 5 }),
+      close: once(() => client.end({ timeout: 5 })),
     };
   }
   let lite = options.pglite;
@@ -97,8 +97,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         return false;
       }
     },
-    close: () => client.close(),
+    close: once(() => (client.closed ? Promise.resolve() : client.close())),
   };
+}
+
+/** Closing twice (a test that closed the database under a running server) is harmless. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
 }
 
 /** bigint → number (counts and ids are far below 2^53). */

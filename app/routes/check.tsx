@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CheckPage, type CheckOutcome } from "~/components/check-page";
 import { HOME_TEXT } from "~/content/pages";
@@ -10,6 +10,12 @@ import { patientCookie, readPatientSession } from "~/services/patient/session.se
 import { getLang, hasLangChoice, langCookie } from "~/utils/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+/** Document responses carry the action's headers (Retry-After on 429). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: HOME_TEXT[data?.lang ?? "en"].title }];
 

@@ -86,10 +86,10 @@ export default function ExposurePage() {
                 ))}
               </ol>
               {g.contacts.length ? (
-                <>
-                  <h3 className="font-heading-sm margin-bottom-1">{t.contactsLabel}</h3>
+                <details className="ec-details">
+                  <summary>{t.contactsLabel}</summary>
                   <ContactList ids={g.contacts} lang={lang} labels={{ phone: t.phoneLabel, website: t.websiteLabel }} />
-                </>
+                </details>
               ) : null}
             </section>
           );

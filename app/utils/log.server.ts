@@ -4,7 +4,8 @@
  */
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
-const CODE_LIKE = /\b[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}\b/gi;
+// An activation code as typed (with or without hyphens), not a piece of a longer token or UUID.
+const CODE_LIKE = /(?<![0-9A-Za-z-])[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}(?![0-9A-Za-z-])/g;
 const EMAIL_LIKE = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
 const DATE_LIKE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/g;
 
@@ -44,3 +45,21 @@ export const log = {
   warn: (msg: string, fields?: Fields) => write("warn", msg, fields),
   error: (msg: string, fields?: Fields) => write("error", msg, fields),
 };
+
+const scrubbedFunctions = new WeakSet<object>();
+
+/**
+ * Libraries log too (Remix warns "No routes matched location …" with the query string). Every
+ * console line of the server process goes through `scrub`, so nothing they print can carry a code,
+ * a date of birth or an email address either.
+ */
+export function installConsoleScrubber(): void {
+  for (const method of ["log", "info", "warn", "error", "debug"] as const) {
+    const current = console[method] as (...args: unknown[]) => void;
+    if (scrubbedFunctions.has(current)) continue;
+    const wrapped = (...args: unknown[]) =>
+      current.apply(console, args.map((a) => (typeof a === "string" ? scrub(a) : a instanceof Error ? scrub(`${a.name}: ${a.message}`) : a)));
+    scrubbedFunctions.add(wrapped);
+    console[method] = wrapped;
+  }
+}

@@ -77,3 +77,18 @@ export async function getHomeIncident(ctx: AppContext, lang: "en" | "es") {
     partnerName: i.partnerName,
   };
 }
+
+/** Values the fixed page texts' `{placeholders}` take, from the current incident. */
+export async function getPageVars(ctx: AppContext, lang: "en" | "es"): Promise<Record<string, string | number>> {
+  const i = await getCurrentIncident(ctx);
+  return {
+    phone: i?.tollFreePhone ?? "",
+    hours: i?.phoneHours[lang] ?? "",
+    organization: i?.breachedEntity ?? "",
+    vendor: i?.partnerName ?? "",
+    months: i?.offerMonths ?? 12,
+    date: i?.enrollBy ?? "",
+    portal: ctx.config.publicUrl.replace(/^https?:\/\//, ""),
+    referenceFormat: "1234-5678-9012",
+  };
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Steps, TextSection } from "~/components/text-section";
+import { fill } from "~/content/i18n";
+import { GENUINE_TEXT } from "~/content/pages";
+import { getPageVars } from "~/services/incidents/current.server";
+import { getLang } from "~/utils/lang.server";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: GENUINE_TEXT[data?.lang ?? "en"].title }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = await getLang(request);
+  return { lang, vars: await getPageVars(context.app, lang) };
+}
+
+/** "Is this letter genuine?": how to tell a real letter from a scam. */
+export default function GenuinePage() {
+  const { lang, vars } = useLoaderData<typeof loader>();
+  const t = GENUINE_TEXT[lang];
+  return (
+    <div className="padding-top-4 measure-6">
+      <h1>{t.heading}</h1>
+      {t.intro.map((p) => (
+        <p className="usa-intro" key={p}>
+          {fill(p, vars)}
+        </p>
+      ))}
+      <Steps heading={t.stepsHeading} steps={t.steps} vars={vars} />
+      {t.sections.map((s) => (
+        <TextSection key={s.id} section={s} vars={vars} lang={lang} />
+      ))}
+    </div>
+  );
+}
