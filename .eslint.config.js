@@ -11,7 +11,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/cli.ts", "db/**/*.ts", "tests/**/*.ts", "app/server.ts"],
+    files: ["app/cli.ts", "app/cli/**/*.ts", "db/**/*.ts", "tests/**/*.ts", "app/server.ts", "app/utils/log.server.ts"],
     rules: { "no-console": "off" },
   },
 );

@@ -73,7 +73,7 @@ export function CheckPage({
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (summary.length) summaryRef.current?.querySelector<HTMLElement>("[role=alert]")?.focus();
-  }, [outcome]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [outcome, summary.length]);
 
   return (
     <div className="grid-row grid-gap-lg padding-top-4">
