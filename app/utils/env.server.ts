@@ -90,9 +90,15 @@ function loadOrCreateDevSecrets(dataDir: string): { secrets: DevSecrets; file: s
   return { secrets, file };
 }
 
+/** Read `.env` into process.env if there is one (values already set win). Node ≥ 20.12. */
+function loadDotEnv(): void {
+  if (existsSync(".env") && typeof process.loadEnvFile === "function") process.loadEnvFile(".env");
+}
+
 /** Parse and check the environment; throws ConfigError naming every problem. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const raw = { ...source };
+export function loadConfig(source?: NodeJS.ProcessEnv): Config {
+  if (!source) loadDotEnv();
+  const raw = { ...(source ?? process.env) };
   for (const k of Object.keys(raw)) if (raw[k] === "") delete raw[k];
   const env = raw.NODE_ENV === "production" ? "production" : raw.NODE_ENV === "test" ? "test" : "development";
 

@@ -108,3 +108,27 @@ describe("a notified person checks their letter", () => {
     }
   });
 });
+
+describe("the public pages read well on a phone and a desktop, in both languages, without JavaScript", () => {
+  const pages = ["/", "/guidance", "/guidance/categories", "/genuine", "/faq", "/accessibility"];
+  for (const viewport of ["phone", "desktop"] as const) {
+    it(`every public page on a ${viewport}`, async () => {
+      const context = await newContext(browser, viewport, false);
+      const page = await context.newPage();
+      for (const lang of ["en", "es"] as const) {
+        await page.goto(`${base}/language/${lang}?next=/`);
+        for (const path of pages) {
+          const res = await page.goto(base + path);
+          expect(res?.status(), path).toBe(200);
+          expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+          expect(await page.locator("h1").count(), path).toBe(1);
+          // Nothing wider than the screen: no sideways scrolling on a phone.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+          await snap(page, `page${path === "/" ? "-home" : path.replace(/\//g, "-")}-${lang}-${viewport}`);
+        }
+      }
+      await context.close();
+    });
+  }
+});
