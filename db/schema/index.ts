@@ -3,3 +3,4 @@ export * from "./notices";
 export * from "./throttle";
 export * from "./patient-sessions";
 export * from "./audit";
+export * from "./staff";

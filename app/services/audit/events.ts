@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "staff.disable",
   "staff.enable",
   "staff.totp.reset",
+  "staff.password.reset",
+  "staff.session.expired",
   "staff.access.denied",
   // notices
   "notice.search",

@@ -1,0 +1,73 @@
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * A call-center agent, supervisor or admin.
+ *
+ * Invariants:
+ * - `email` is stored trimmed and lower-cased (unique); it is a staff work address, not patient data.
+ * - `passwordHash` is an argon2id PHC string (m=19456 KiB, t=2, p=1); the password itself is never stored.
+ * - `totpSecretEnc` is the Base32 TOTP secret, AES-256-GCM encrypted (field "staff.totp_secret").
+ *   `totpConfirmedAt` is null until the person has proved they hold it (first sign-in, or after an
+ *   admin reset). `totpLastStep` is the last accepted 30-second time step: a code for that step or
+ *   an earlier one is refused, so a code cannot be replayed.
+ * - `mustChangePassword`: the password is a one-time password handed out by an admin or the CLI.
+ * - `isDemo`: a demo account seeded outside production; only these may have their current TOTP
+ *   code printed by the CLI.
+ * - Rows are never deleted (the audit trail names them): `disabledAt` ends an account.
+ */
+export const staffUsers = pgTable("staff_users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  role: text("role", { enum: ["agent", "supervisor", "admin"] }).notNull(),
+  passwordHash: text("password_hash").notNull(),
+  mustChangePassword: boolean("must_change_password").notNull().default(true),
+  passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+  totpSecretEnc: text("totp_secret_enc").notNull(),
+  totpConfirmedAt: timestamp("totp_confirmed_at", { withTimezone: true }),
+  totpLastStep: bigint("totp_last_step", { mode: "number" }),
+  isDemo: boolean("is_demo").notNull().default(false),
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  createdBy: text("created_by").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
+export type StaffUser = typeof staffUsers.$inferSelect;
+
+/**
+ * Staff sessions, in the database so sign-out and expiry take effect at once on every instance.
+ * The cookie holds only a random token; we keep its SHA-256 (`tokenHash`), so reading this table
+ * yields no usable cookie. `stage` is where the sign-in stands: `totp` (password accepted, code
+ * awaited), `new_password` (first sign-in: both factors done, a new password awaited) or `active`.
+ * Every stage change ends the row and starts a new one with a new token (no session fixation).
+ * Idle 30 minutes or 12 hours after sign-in, an active session ends (`endReason`).
+ */
+export const staffSessions = pgTable(
+  "staff_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    stage: text("stage", { enum: ["totp", "new_password", "active"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: text("end_reason"),
+  },
+  (t) => [index("staff_sessions_user_idx").on(t.userId)],
+);
+export type StaffSession = typeof staffSessions.$inferSelect;
+
+/**
+ * Sign-in failures per email address, whether or not an account has that address, so a lock
+ * (5 failures → 15 minutes) looks the same for a real and an unknown email. `key` is a keyed hash
+ * of the normalized email (CODE_PEPPER), never the address.
+ */
+export const staffLoginAttempts = pgTable("staff_login_attempts", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
