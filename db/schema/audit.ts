@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
@@ -30,6 +31,10 @@ export const auditEvents = pgTable(
     index("audit_events_at_idx").on(t.at),
     index("audit_events_actor_idx").on(t.actorId, t.at),
     index("audit_events_subject_idx").on(t.subjectType, t.subjectId),
+    // The portal-wide guessing alarm counts failed checks by time (alerts.server.ts).
+    index("audit_events_check_failures_idx")
+      .on(t.at)
+      .where(sql`action in ('patient.check', 'patient.check.locked') and outcome = 'failure'`),
   ],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
