@@ -5,7 +5,8 @@ import type { AppServer } from "../../app/server";
 import { installConsoleScrubber } from "~/utils/log.server";
 import { LOCK_AFTER_FAILURES } from "~/services/notices/check.server";
 import { openTestEnv, type TestEnv } from "../support/db";
-import { comparable, postForm, startTestServer, visibleText } from "../support/server";
+import { comparable, loadBuild, postForm, startTestServer, visibleText } from "../support/server";
+import { startServer } from "../../app/server";
 
 const withoutScripts = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
 import { createMailedWorld, createNotice } from "../factories";
@@ -168,6 +169,22 @@ describe(`the check over HTTP (${process.env.TEST_DB_KIND})`, () => {
     const ready = await fetch(server.url + "/readyz");
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ ok: true, database: "up" });
+  });
+
+  it("in production adds HSTS and marks the patient cookie Secure", async () => {
+    const prodConfig = { ...env.config, env: "production" as const, secureCookies: true, port: 0, host: "127.0.0.1" };
+    const prodCtx = { ...env.ctx, config: prodConfig };
+    const prod = await startServer({ config: prodConfig, database: env.database, ctx: prodCtx, build: await loadBuild() });
+    try {
+      const home = await fetch(prod.url + "/");
+      expect(home.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      const n = await createNotice(env.ctx, world.batch, { dateOfBirth: "1966-10-10" });
+      const res = await postForm(prod.url + "/check", { code: n.code, ...dobFields("1966-10-10") }, { "X-Forwarded-For": "10.9.9.9" });
+      expect(res.status).toBe(303);
+      expect(res.headers.getSetCookie().find((c) => c.startsWith("ec_patient="))).toMatch(/;\s*Secure/i);
+    } finally {
+      await prod.server.close();
+    }
   });
 
   it("slows, then answers 429 with Retry-After, an address that keeps failing", async () => {

@@ -5,8 +5,12 @@ import { startServer, type AppServer } from "../../app/server";
 import type { TestEnv } from "./db";
 
 /** The real HTTP server (Express + the Remix build in build/) over a test environment's database. */
+export async function loadBuild(): Promise<ServerBuild> {
+  return (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+}
+
 export async function startTestServer(env: TestEnv): Promise<AppServer> {
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const build = await loadBuild();
   return startServer({ config: { ...env.config, port: 0, host: "127.0.0.1" }, build, database: env.database, ctx: env.ctx });
 }
 
