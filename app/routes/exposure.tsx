@@ -48,8 +48,8 @@ export default function ExposurePage() {
           {fill(p, vars)}
         </p>
       ))}
-      <dl className="usa-summary-box margin-y-3" aria-label={lang === "es" ? "Su carta" : "Your letter"}>
-        <div className="usa-summary-box__body">
+      <div className="usa-summary-box margin-y-3">
+        <dl className="usa-summary-box__body margin-0" aria-label={lang === "es" ? "Su carta" : "Your letter"}>
           <div>
             <dt className="text-bold display-inline">{lang === "es" ? "Proveedor" : "Provider"}: </dt>
             <dd className="display-inline margin-left-0" data-testid="organization">
@@ -64,8 +64,8 @@ export default function ExposurePage() {
             <dt className="text-bold display-inline">{lang === "es" ? "Número de referencia" : "Reference number"}: </dt>
             <dd className="display-inline margin-left-0">{exposure.referenceNumber}</dd>
           </div>
-        </div>
-      </dl>
+        </dl>
+      </div>
 
       <p>{t.orderNote}</p>
       <div data-testid="exposed-categories">

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { DemoLogin } from "../../db/seed";
+import { AxeBuilder } from "@axe-core/playwright";
 import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
+
+/** WCAG 2.1 A and AA rules that axe can check automatically; each violation named with its nodes. */
+async function accessibilityViolations(page: import("playwright-core").Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -58,10 +65,12 @@ describe("a notified person checks their letter", () => {
       expect(await page.locator("[data-testid=error-summary]").innerText()).toContain("We could not match that code and date of birth");
       expect(await page.getByLabel("Activation code").inputValue()).toBe(adult.code);
       await snap(page, `check-error-${tag}`);
+      if (js) expect(await accessibilityViolations(page)).toEqual([]);
 
       await fillCheck(page, adult.code.toLowerCase().replace(/-/g, " "), adult.dateOfBirth);
       await page.getByRole("button", { name: "Check my information" }).click();
       await page.waitForURL(/\/exposure$/);
+      await page.waitForSelector("[data-testid=exposed-categories] [data-category]");
       const keys = await page.locator("[data-testid=exposed-categories] [data-category]").evaluateAll((els) =>
         els.map((e) => e.getAttribute("data-category")),
       );
@@ -73,12 +82,14 @@ describe("a notified person checks their letter", () => {
       // Nothing personal in the address bar.
       expect(page.url()).toBe(`${base}/exposure`);
       await snap(page, `exposure-${tag}`);
+      if (js) expect(await accessibilityViolations(page)).toEqual([]);
 
       if (js) expect(await page.evaluate(() => "__remixContext" in window)).toBe(true);
       expect(problems).toEqual([]);
 
       await page.getByTestId("sign-out").click();
       await page.waitForURL(/\/\?ended=signedout$/);
+      await page.waitForSelector("[role=status]");
       expect(await page.locator("[role=status]").innerText()).toContain("You are signed out");
       // The session is gone: the exposure page sends us home.
       await page.goto(base + "/exposure");
@@ -99,6 +110,7 @@ describe("a notified person checks their letter", () => {
       await fillCheck(page, person(label).code, person(label).dateOfBirth);
       await page.getByRole("button", { name: "Check my information" }).click();
       await page.waitForURL(/\/exposure$/);
+      await page.waitForSelector("[data-testid=exposure-page]");
       expect(await page.getByTestId("exposure-page").getAttribute("data-audience")).toBe(audience);
       expect(await page.locator("html").getAttribute("lang")).toBe(lang);
       if (audience === "deceased") expect(await page.getByTestId("offer").count()).toBe(0);
@@ -109,11 +121,12 @@ describe("a notified person checks their letter", () => {
   });
 });
 
-describe("the public pages read well on a phone and a desktop, in both languages, without JavaScript", () => {
+describe("the public pages read well on a phone and a desktop, in both languages, and pass axe (WCAG 2.1 AA)", () => {
   const pages = ["/", "/guidance", "/guidance/categories", "/genuine", "/faq", "/accessibility"];
   for (const viewport of ["phone", "desktop"] as const) {
     it(`every public page on a ${viewport}`, async () => {
-      const context = await newContext(browser, viewport, false);
+      // axe runs in the page, so these visits have JavaScript on; the journey above covers it off.
+      const context = await newContext(browser, viewport, true);
       const page = await context.newPage();
       for (const lang of ["en", "es"] as const) {
         await page.goto(`${base}/language/${lang}?next=/`);
@@ -126,6 +139,7 @@ describe("the public pages read well on a phone and a desktop, in both languages
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
           await snap(page, `page${path === "/" ? "-home" : path.replace(/\//g, "-")}-${lang}-${viewport}`);
+          expect(await accessibilityViolations(page), `${lang} ${path}`).toEqual([]);
         }
       }
       await context.close();
