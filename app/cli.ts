@@ -43,6 +43,17 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  if (command.withoutDatabase) {
+    try {
+      return await command.withoutDatabase(config, args);
+    } catch (error) {
+      if (error instanceof CliUsageError) {
+        console.error(`${error.message}\n\n${command.name}: ${command.usage}`);
+        return 2;
+      }
+      throw error;
+    }
+  }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
   try {
     await migrateDatabase(database);

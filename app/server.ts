@@ -13,6 +13,8 @@ import { pathToFileURL } from "node:url";
 import { migrateDatabase, openDatabase, type Database } from "../db/client";
 import { printDemoLogins, seedDemo } from "../db/seed";
 import { createAppContext, type AppContext } from "./services/context.server";
+import { startEmailWorker } from "./services/email/worker.server";
+import { seedDemoStaff } from "./services/staff/demo.server";
 import { ConfigError, loadConfig, type Config } from "./utils/env.server";
 import { errorPageHtml } from "./utils/error-page.server";
 import { describeError, installConsoleScrubber, log } from "./utils/log.server";
@@ -26,7 +28,15 @@ const { createRemixRequest, sendRemixResponse } = remixExpress as unknown as {
   sendRemixResponse(res: ExpressResponse, response: Response): Promise<void>;
 };
 
-export type AppServer = { server: Server; url: string; close(): Promise<void>; ctx: AppContext };
+export type AppServer = {
+  server: Server;
+  url: string;
+  ctx: AppContext;
+  /** Stop accepting, drain in-flight requests, run the close hooks, then close the database. */
+  close(): Promise<void>;
+  /** Work to stop after the HTTP drain and before the database closes (the email worker). */
+  onClose(hook: () => Promise<void>): void;
+};
 
 /** Build the Express app around a Remix build and an open database. Used by `npm start` and tests. */
 export function createApp(build: ServerBuild, ctx: AppContext): express.Express {
@@ -173,6 +183,7 @@ export async function startServer(options: {
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
 
+  const hooks: (() => Promise<void>)[] = [];
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -188,9 +199,10 @@ export async function startServer(options: {
         });
         server.closeIdleConnections();
       });
+      for (const hook of hooks) await hook().catch(() => {});
       await database.close();
     })());
-  return { server, url, close, ctx };
+  return { server, url, close, ctx, onClose: (hook) => void hooks.push(hook) };
 }
 
 async function main() {
@@ -216,7 +228,11 @@ async function main() {
     const seeded = await seedDemo(app.ctx);
     if (seeded.created) console.info(`Seeded the demo incident with ${seeded.notices} synthetic notices.`);
     printDemoLogins(seeded.demo);
+    await seedDemoStaff(app.ctx);
   }
+  // Email: queued in the database, delivered by this loop (several instances may run it).
+  app.onClose(startEmailWorker(app.ctx));
+  console.info(`Email: ${config.resend ? "through Resend" : "to the local outbox (admins: /admin/outbox)"}`);
   console.info(`Exposure Check is serving ${app.url}`);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

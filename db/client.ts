@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import * as schema from "./schema/index";
@@ -73,9 +73,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
   }
   let lite = options.pglite;
+  let releaseLock = () => {};
   if (!lite) {
     const dir = options.dataDir ?? ".data/pglite";
-    if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    if (!dir.startsWith("memory://")) {
+      mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+      releaseLock = lockDataDir(path.resolve(dir));
+    }
     lite = new PGlite(dir);
   }
   const client = lite;
@@ -97,8 +101,56 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         return false;
       }
     },
-    close: once(() => (client.closed ? Promise.resolve() : client.close())),
+    close: once(async () => {
+      if (!client.closed) await client.close();
+      releaseLock();
+    }),
   };
+}
+
+export class DatabaseInUseError extends Error {}
+
+/**
+ * A PGlite folder admits one process at a time: two would corrupt it. The first to open it leaves
+ * `<dir>.lock` with its pid; another process (the CLI while `npm start` runs) is refused with a
+ * clear message. A lock whose process is gone is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const lockFile = `${dir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      const release = () => {
+        try {
+          if (readFileSync(lockFile, "utf8") === String(process.pid)) unlinkSync(lockFile);
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch {
+      const pid = Number(readFileSync(lockFile, "utf8"));
+      if (pid === process.pid) return () => {};
+      if (pid > 0 && processAlive(pid)) {
+        throw new DatabaseInUseError(
+          `The embedded database in ${dir} is in use by process ${pid} (is \`npm start\` running?). ` +
+            "Stop it first, or point both at PostgreSQL with DATABASE_URL.",
+        );
+      }
+      unlinkSync(lockFile);
+    }
+  }
+  throw new DatabaseInUseError(`Could not lock ${dir}.`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Closing twice (a test that closed the database under a running server) is harmless. */

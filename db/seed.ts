@@ -4,6 +4,7 @@ import { CATEGORY_KEYS, type CategoryKey } from "../app/content/categories";
 import { createAppContext, type AppContext } from "../app/services/context.server";
 import { formatActivationCode } from "../app/services/notices/activation-code.server";
 import { sealNotice, type PersonInput } from "../app/services/notices/seal.server";
+import { importMonitoringCodes } from "../app/services/enrollment/pool.server";
 import { loadConfig } from "../app/utils/env.server";
 import { migrateDatabase, openDatabase } from "./client";
 import { batches, incidents, notices, organizations } from "./schema/index";
@@ -89,7 +90,7 @@ export async function seedDemo(ctx: AppContext, options: { notices?: number; tod
   const rand = mulberry32(20231222);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     // HealthEC: intrusion 14–23 Jul 2023, review ended 24 Oct 2023, letters 22 Dec 2023.
     const shift = (daysBeforeNotice: number) => iso(addDays(noticeDate, -daysBeforeNotice));
     const [incident] = await tx
@@ -197,6 +198,19 @@ export async function seedDemo(ctx: AppContext, options: { notices?: number; tod
     }
     return { created: true, notices: rows.length, demo };
   });
+  if (result.created) await seedDemoMonitoringCodes(ctx);
+  return result;
+}
+
+/** Demo vendor codes so enrollment works out of the box: 500 adult, 100 minor (synthetic). */
+async function seedDemoMonitoringCodes(ctx: AppContext): Promise<void> {
+  const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.slug, "healthec-2023"));
+  if (!incident) return;
+  const actor = { actorType: "cli" as const, actorId: "seed", actorRole: "admin" };
+  for (const [product, count, prefix] of [["adult", 500, "DEMO-TU-A"], ["minor", 100, "DEMO-TU-M"]] as const) {
+    const text = Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(5, "0")}`).join("\n");
+    await importMonitoringCodes(ctx, actor, null, { incidentId: incident.id, product, text, fileName: `demo-${product}.txt` });
+  }
 }
 
 

@@ -1,11 +1,17 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { AppContext } from "~/services/context.server";
+import type { Config } from "~/utils/env.server";
 
 /** One CLI command: `name` is "group verb" (e.g. "batch import"). `run` returns the exit code. */
 export type CliCommand = {
   name: string;
   usage: string;
   run(ctx: AppContext, args: string[]): Promise<number>;
+  /**
+   * Set for commands that need no database: they run without opening it, so they also work while
+   * the server holds the embedded database (a PGlite folder admits one process at a time).
+   */
+  withoutDatabase?: (config: Config, args: string[]) => Promise<number>;
 };
 
 /** Bad usage: exit code 2 with the command's usage line. */

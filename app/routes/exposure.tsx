@@ -126,7 +126,20 @@ export default function ExposurePage() {
               {fill(t.offer.heading, vars)}
             </h2>
             <div className="usa-summary-box__text">
-              {exposure.offerOpen ? (
+              {exposure.enrollment ? (
+                <>
+                  <p>
+                    {exposure.enrollment === "enrolled"
+                      ? t.offer.alreadyEnrolled
+                      : lang === "es"
+                        ? "Recibimos su solicitud. Le daremos su código en cuanto lo tengamos."
+                        : "We have your request. We will give you your code as soon as we have it."}
+                  </p>
+                  <Link className="usa-button" to="/enroll/done">
+                    {lang === "es" ? "Ver mi inscripción" : "See my enrollment"}
+                  </Link>
+                </>
+              ) : exposure.offerOpen ? (
                 <>
                   {t.offer.body.map((b) => (
                     <p key={b}>{fill(b, vars)}</p>

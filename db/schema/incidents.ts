@@ -85,6 +85,15 @@ export const batches = pgTable(
     rowsImported: integer("rows_imported").notNull().default(0),
     rowsRejected: integer("rows_rejected").notNull().default(0),
     report: jsonb("report"),
+    /** Import progress (issue 4): what the importer is doing now and how far it got. */
+    phase: text("phase"),
+    rowsRead: integer("rows_read").notNull().default(0),
+    /** Last sign of life of the importing process (shown on the progress page). */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    /** Why an import failed (no personal data). */
+    error: text("error"),
+    /** Where the file came from: "cli" or "web". */
+    source: text("source"),
     createdBy: text("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

@@ -1,17 +1,26 @@
-// `npm run bench -- <name> [options]`: progress and a human summary, then, as the very last line,
-// one JSON object with the figures (DESIGN.md "Benchmarks").
-import { runPoolDecay } from "./pool-decay";
-
-const BENCHES: Record<string, (argv: string[]) => Promise<Record<string, unknown>>> = {
-  "pool-decay": runPoolDecay,
+// `npm run bench -- <name> [options]`: runs one benchmark. Each prints progress and a human
+// summary, and as its LAST line one JSON object with its figures (DESIGN.md "Benchmarks").
+// Add a bench: a module exporting `run(args: string[]): Promise<Record<string, unknown>>`, listed below.
+const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>> = {
+  import: () => import("./import"),
+  "pool-decay": async () => ({ run: (await import("./pool-decay")).runPoolDecay }),
 };
 
-const [name, ...rest] = process.argv.slice(2);
-const bench = name ? BENCHES[name] : undefined;
-if (!bench) {
-  console.error(`Usage: npm run bench -- <${Object.keys(BENCHES).join("|")}> [options]`);
-  process.exit(2);
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const load = name ? BENCHES[name] : undefined;
+  if (!load) {
+    console.error(`Usage: npm run bench -- <${Object.keys(BENCHES).join("|")}> [options]`);
+    process.exit(2);
+  }
+  const figures = await (await load()).run(args);
+  console.log(JSON.stringify({ bench: name, ...figures }));
 }
-const result = await bench(rest);
-process.stdout.write(`${JSON.stringify(result)}\n`);
-process.exit(0);
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

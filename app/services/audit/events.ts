@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   "pool.import",
   "enrollment.create",
   "enrollment.resend",
+  "enrollment.fulfill",
+  "outbox.retry",
   "outbox.view",
   "incident.update",
   "organization.create",

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { batches, incidents, notices, organizations } from "../../../db/schema/index";
 import { isCategoryKey, sortBySeverity, type CategoryKey } from "~/content/categories";
 import type { AppContext } from "../context.server";
+import { getEnrollmentStatus } from "../enrollment/enroll.server";
 import { toPublicIncident, type PublicIncident } from "../incidents/current.server";
 
 export type Audience = "adult" | "minor" | "deceased";
@@ -16,6 +17,8 @@ export type Exposure = {
   categories: CategoryKey[];
   incident: PublicIncident;
   offerOpen: boolean;
+  /** Already enrolled, or waiting for a code (an empty pool), or neither yet. */
+  enrollment: "enrolled" | "waiting" | null;
 };
 
 /**
@@ -41,6 +44,7 @@ export async function getExposure(ctx: AppContext, noticeId: number): Promise<Ex
     categories: sortBySeverity(row.notice.categories.filter(isCategoryKey)),
     incident: toPublicIncident(row.incident),
     offerOpen: today <= row.incident.enrollBy,
+    enrollment: await getEnrollmentStatus(ctx, noticeId),
   };
 }
 

@@ -1,0 +1,679 @@
+import { parse } from "csv-parse";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
+import { batches, incidents, noticeCategoryStats, noticeStats, organizations, referenceCounters, type Batch } from "../../../db/schema/index";
+import { recordAuditEvent } from "../audit/record.server";
+import type { AppContext, RequestMeta } from "../context.server";
+import { generateReferenceNumber } from "../notices/activation-code.server";
+import { keyedHash } from "~/utils/crypto.server";
+import { describeError, log } from "~/utils/log.server";
+import { writeMailingFile } from "./mailing.server";
+import { rowsOf } from "./sql.server";
+import { ReportCollector, type BatchReport } from "./report";
+import { SealPool, type SealResult } from "./seal-pool.server";
+import { createStage, dropStage, listStages, openStageWriter, stageTableName, type StageWriter } from "./stage.server";
+import { encodeRow, readHeader, validateRecord, type HeaderMap } from "./validate";
+import { ROW_SEP } from "./seal-core.mjs";
+
+/** Who runs an import: a signed-in admin (web) or the operator at the command line. */
+export type BatchActor = { actorType: "staff" | "cli"; actorId: string; actorRole: string };
+
+export type ImportPhase = "queued" | "reading" | "moving" | "exporting";
+export type ImportProgress = { phase: ImportPhase; rowsRead: number; rowsSealed: number; rowsRejected: number };
+
+export type ImportOptions = {
+  organizationId: string;
+  filePath: string;
+  fileName: string;
+  /** YYYY-MM-DD; defaults to the incident's notice date. */
+  mailingDate?: string;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  /** Write the print vendor's mailing file here (only when the import commits). */
+  mailingOut?: string;
+  source: "cli" | "web";
+  /** Known already (the web upload hashes while it streams to disk). */
+  sha256?: string;
+  onProgress?: (p: ImportProgress) => void;
+  /** Tests: fail after this many rows were staged (simulates a crash mid-COPY). */
+  failAfterRows?: number;
+};
+
+export type ImportOutcome = "imported" | "rejected" | "duplicate" | "dry_run" | "failed" | "in_progress";
+export type ImportResult = {
+  outcome: ImportOutcome;
+  batchId: string | null;
+  /** The earlier batch holding the same file, for `duplicate`. */
+  duplicateOf?: string;
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  report: BatchReport | null;
+  error?: string;
+};
+
+/** Rows per job sent to a sealing worker. */
+const CHUNK_ROWS = 2000;
+/** Reference-number counters reserved per round trip. */
+const COUNTER_BLOCK = 65_536;
+const PROGRESS_EVERY_MS = 1000;
+/** PostgreSQL: drop and rebuild the secondary indexes of `notices` when the batch is at least this big… */
+const REBUILD_MIN_ROWS = 100_000;
+/** …and the table holds at most this many times the batch (else inserting into the indexes is cheaper). */
+const REBUILD_MAX_EXISTING_RATIO = 2;
+/** Advisory-lock namespace: an importing process holds (NS, hashtext(stage)) for its whole run. */
+const IMPORT_LOCK_NS = 0x45c4;
+
+/** Imports running in this process (PGlite has one process; on PostgreSQL the advisory lock tells). */
+const ACTIVE = new Set<string>();
+
+function pgCode(error: unknown): string | undefined {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code ?? e?.cause?.code;
+}
+
+export async function sha256File(filePath: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/** Is the process that owns this staging table (batch or dry run) still running? */
+async function isImportAlive(ctx: AppContext, stage: string): Promise<boolean> {
+  if (ACTIVE.has(stage)) return true;
+  if (ctx.database.kind !== "postgres") return false;
+  const [row] = await ctx.database.rows<{ free: boolean }>(
+    sql`select pg_try_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage})) as free`,
+  );
+  if (row?.free) await ctx.database.rows(sql`select pg_advisory_unlock(${IMPORT_LOCK_NS}, hashtext(${stage}))`);
+  return !row?.free;
+}
+
+/**
+ * A batch left `importing` by a process that died is marked failed, and staging tables nobody
+ * owns are dropped. Called before every import and by the batch pages.
+ */
+export async function sweepStaleImports(ctx: AppContext): Promise<number> {
+  const importing = await ctx.db.select({ id: batches.id }).from(batches).where(eq(batches.status, "importing"));
+  let failed = 0;
+  for (const b of importing) {
+    if (await isImportAlive(ctx, stageTableName(b.id))) continue;
+    const done = await ctx.db
+      .update(batches)
+      .set({ status: "failed", phase: null, error: "the importing process stopped before the end", finishedAt: ctx.now() })
+      .where(and(eq(batches.id, b.id), eq(batches.status, "importing")))
+      .returning({ id: batches.id });
+    failed += done.length;
+    if (done.length) log.warn("batch import found dead", { batchId: b.id });
+  }
+  for (const stage of await listStages(ctx.database)) {
+    if (!(await isImportAlive(ctx, stage))) await dropStage(ctx.database, stage);
+  }
+  return failed;
+}
+
+/** Reserve `n` consecutive reference counters; returns the first. */
+async function reserveCounters(ctx: AppContext, n: number): Promise<number> {
+  const [row] = await ctx.db
+    .insert(referenceCounters)
+    .values({ name: "notices", next: n })
+    .onConflictDoUpdate({ target: referenceCounters.name, set: { next: sql`${referenceCounters.next} + ${n}` } })
+    .returning({ next: referenceCounters.next });
+  return Number(row!.next) - n;
+}
+
+/**
+ * Import a batch file for one organization (DESIGN.md "Batch file"): stream-parse and validate,
+ * seal rows in worker threads, COPY them into a staging table, then move them into `notices` in
+ * one transaction (with the counters, the batch status and the audit row). A crash at any point
+ * leaves no notice of the batch visible; the batch is then found dead and marked failed, and the
+ * same file can be imported again.
+ */
+export async function importBatch(ctx: AppContext, actor: BatchActor, meta: RequestMeta | null, options: ImportOptions): Promise<ImportResult> {
+  const begun = await beginImport(ctx, actor, meta, options);
+  if ("result" in begun) return begun.result;
+  return runImport(ctx, actor, meta, begun.batch, options);
+}
+
+/**
+ * First half of an import: checks the organization and the file's SHA-256 and creates the batch
+ * row (`importing`) with the upload's audit row. The web action calls this, then runs
+ * `runImport` in the background and redirects to the progress page.
+ */
+export async function beginImport(
+  ctx: AppContext,
+  actor: BatchActor,
+  meta: RequestMeta | null,
+  options: ImportOptions,
+): Promise<{ batch: Batch | null } | { result: ImportResult }> {
+  const [org] = await ctx.db
+    .select({ id: organizations.id, incidentId: organizations.incidentId, noticeDate: incidents.noticeDate })
+    .from(organizations)
+    .innerJoin(incidents, eq(incidents.id, organizations.incidentId))
+    .where(eq(organizations.id, options.organizationId));
+  if (!org) throw new Error("unknown organization");
+  if (options.dryRun) return { batch: null };
+  const sha = options.sha256 ?? (await sha256File(options.filePath));
+  await sweepStaleImports(ctx);
+  const empty = { rowsRead: 0, imported: 0, rejected: 0, report: null };
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [same] = await tx
+        .select({ id: batches.id, status: batches.status })
+        .from(batches)
+        .where(and(eq(batches.organizationId, org.id), eq(batches.fileSha256, sha), inArray(batches.status, ["importing", "awaiting_mailing", "mailed"])));
+      const audit = (outcome: "success" | "failure", subjectId: string | null, details: Record<string, string | number | boolean | null>) =>
+        recordAuditEvent(tx, {
+          at: ctx.now(),
+          ...actor,
+          action: "batch.upload",
+          subjectType: "batch",
+          subjectId,
+          ip: meta?.ip ?? null,
+          requestId: meta?.requestId ?? null,
+          outcome,
+          details: { file_sha256: sha, source: options.source, ...details },
+        });
+      if (same) {
+        await audit("failure", same.id, { reason: same.status === "importing" ? "in_progress" : "duplicate_file" });
+        return { result: { outcome: same.status === "importing" ? ("in_progress" as const) : ("duplicate" as const), batchId: same.id, duplicateOf: same.id, ...empty } };
+      }
+      const [batch] = await tx
+        .insert(batches)
+        .values({
+          incidentId: org.incidentId,
+          organizationId: org.id,
+          fileName: options.fileName.slice(0, 200),
+          fileSha256: sha,
+          status: "importing",
+          phase: "queued",
+          mailingDate: options.mailingDate ?? org.noticeDate,
+          heartbeatAt: ctx.now(),
+          source: options.source,
+          createdBy: actor.actorId,
+          createdAt: ctx.now(),
+        })
+        .returning();
+      await audit("success", batch!.id, { skip_invalid: Boolean(options.skipInvalid) });
+      return { batch: batch! };
+    });
+  } catch (error) {
+    if (pgCode(error) === "23505") return { result: { outcome: "in_progress", batchId: null, ...empty } };
+    throw error;
+  }
+}
+
+type Stats = { states: Map<string, [number, number, number]>; categories: Map<string, number> };
+
+function addStats(stats: Stats, r: SealResult) {
+  for (const [st, v] of Object.entries(r.states)) {
+    const s = stats.states.get(st) ?? [0, 0, 0];
+    s[0] += v[0];
+    s[1] += v[1];
+    s[2] += v[2];
+    stats.states.set(st, s);
+  }
+  for (const [c, n] of Object.entries(r.categories)) stats.categories.set(c, (stats.categories.get(c) ?? 0) + n);
+}
+
+/** The first bytes say whether this is text at all (NUL bytes, UTF-16). */
+async function sniff(filePath: string): Promise<"ok" | "binary" | "utf16" | "empty"> {
+  const fh = await open(filePath, "r");
+  try {
+    const buf = Buffer.alloc(65536);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    if (bytesRead === 0) return "empty";
+    if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return "utf16";
+    if (buf.subarray(0, bytesRead).includes(0)) return "binary";
+    return "ok";
+  } finally {
+    await fh.close();
+  }
+}
+
+class ImportAborted extends Error {}
+
+/** Second half of an import (see importBatch). `batch` is null for a dry run. */
+export async function runImport(
+  ctx: AppContext,
+  actor: BatchActor,
+  meta: RequestMeta | null,
+  batch: Batch | null,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const [org] = await ctx.db
+    .select({ id: organizations.id, incidentId: organizations.incidentId, noticeDate: incidents.noticeDate, enrollBy: incidents.enrollBy })
+    .from(organizations)
+    .innerJoin(incidents, eq(incidents.id, organizations.incidentId))
+    .where(eq(organizations.id, options.organizationId));
+  if (!org) throw new Error("unknown organization");
+  const stage = stageTableName(batch?.id ?? `dry${crypto.randomUUID()}`);
+  const mailingDate = batch?.mailingDate ?? options.mailingDate ?? org.noticeDate;
+  const today = ctx.now().toISOString().slice(0, 10);
+  const report = new ReportCollector();
+  const stats: Stats = { states: new Map(), categories: new Map() };
+  let rowsRead = 0;
+  let rowsValid = 0;
+  let rowsSealed = 0;
+  let phase: ImportPhase = "reading";
+  let lastProgress = 0;
+
+  ACTIVE.add(stage);
+  const lockConn = ctx.database.kind === "postgres" ? await ctx.database.postgres!.reserve() : undefined;
+  let pool: SealPool | null = null;
+  let writer: StageWriter | null = null;
+  let mailingTmp: string | null = null;
+  let mailingStream: WriteStream | null = null;
+
+  const progress = async (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    const p = { phase, rowsRead, rowsSealed, rowsRejected: report.rejected };
+    options.onProgress?.(p);
+    if (batch) {
+      await ctx.db
+        .update(batches)
+        .set({ phase, rowsRead, rowsImported: rowsSealed, rowsRejected: report.rejected, heartbeatAt: ctx.now() })
+        .where(eq(batches.id, batch.id));
+    }
+  };
+
+  const finishBatch = async (status: "rejected" | "failed", rep: BatchReport | null, error: string | null) => {
+    if (!batch) return;
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(batches)
+        .set({ status, phase: null, report: rep, error, rowsRead, rowsImported: 0, rowsRejected: rep?.rowsRejected ?? report.rejected, finishedAt: ctx.now(), heartbeatAt: ctx.now() })
+        .where(eq(batches.id, batch.id));
+      await recordAuditEvent(tx, {
+        at: ctx.now(),
+        ...actor,
+        action: "batch.import",
+        subjectType: "batch",
+        subjectId: batch.id,
+        ip: meta?.ip ?? null,
+        requestId: meta?.requestId ?? null,
+        outcome: status === "failed" ? "error" : "failure",
+        details: { status, rows_read: rowsRead, rows_rejected: rep?.rowsRejected ?? report.rejected },
+      });
+    });
+  };
+
+  try {
+    if (lockConn) await lockConn`select pg_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage}))`;
+    await createStage(ctx.database, stage);
+    await progress(true);
+
+    const kind = await sniff(options.filePath);
+    if (kind !== "ok") {
+      report.file({ line: 1, column: "", reason: kind === "empty" ? "empty_file" : "not_csv", detail: kind === "utf16" ? "UTF-16: save it as UTF-8" : undefined });
+    }
+
+    const pepper = ctx.config.codePepper;
+    const activeKey = ctx.config.dataKeys[0]!;
+    if (!report.hasFileProblems) {
+      pool = new SealPool({
+        pepper,
+        keyId: activeKey.id,
+        key: activeKey.key,
+        referenceKey: keyedHash(pepper, "reference-permutation"),
+      });
+      writer = await openStageWriter(ctx.database, stage, lockConn);
+      if (options.mailingOut && !options.dryRun) {
+        mailingTmp = `${options.mailingOut}.partial-${process.pid}`;
+        mailingStream = createWriteStream(mailingTmp, { mode: 0o600 });
+        mailingStream.write(
+          "reference_number,external_id,letter_variant,language,full_name,address_line1,address_line2,city,state,zip,activation_code,enroll_by\r\n",
+        );
+      }
+    }
+
+    // Sealing jobs run in parallel; their COPY writes are chained so the stream sees one writer.
+    const inflight = new Set<Promise<void>>();
+    let writeChain: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
+    let counterBase = 0;
+    let counterLeft = 0;
+    let staged = 0;
+    let chunk: string[] = [];
+    const maxInflight = (pool?.size ?? 1) * 3;
+
+    const dispatch = async () => {
+      if (!chunk.length || !pool || !writer) return;
+      if (counterLeft < chunk.length) {
+        counterBase = await reserveCounters(ctx, COUNTER_BLOCK);
+        counterLeft = COUNTER_BLOCK;
+      }
+      const counterStart = counterBase;
+      counterBase += chunk.length;
+      counterLeft -= chunk.length;
+      const job = pool.seal({
+        text: chunk.join(ROW_SEP),
+        counterStart,
+        organizationId: org.id,
+        mailingDate,
+        enrollBy: org.enrollBy,
+        keepCode: true,
+        mailing: Boolean(mailingStream),
+      });
+      chunk = [];
+      const p: Promise<void> = job
+        .then((res) => {
+          addStats(stats, res);
+          writeChain = writeChain.then(async () => {
+            await writer!.write(res.copy);
+            if (mailingStream && res.mailing && !mailingStream.write(res.mailing)) {
+              await new Promise<void>((r) => mailingStream!.once("drain", () => r()));
+            }
+            rowsSealed += res.count;
+            staged += res.count;
+            if (options.failAfterRows !== undefined && staged >= options.failAfterRows) throw new ImportAborted("simulated crash");
+          });
+          return writeChain;
+        })
+        .catch((e) => {
+          failure ??= e;
+        })
+        .finally(() => inflight.delete(p));
+      inflight.add(p);
+      while (inflight.size >= maxInflight) await Promise.race(inflight);
+      if (failure) throw failure;
+    };
+
+    if (!report.hasFileProblems) {
+      const parser = createReadStream(options.filePath).pipe(
+        parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, encoding: "utf8" }),
+      );
+      let header: HeaderMap | undefined;
+      try {
+        for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          const line = item.info.lines;
+          if (!header) {
+            const h = readHeader(item.record);
+            if (!h.map) {
+              for (const p of h.problems) report.file(p);
+              break;
+            }
+            header = h.map;
+            report.ignoredColumns = h.map.ignored;
+            continue;
+          }
+          rowsRead++;
+          const v = validateRecord(item.record, line, header, today);
+          if (v.problems) {
+            report.reject(v.problems);
+          } else {
+            rowsValid++;
+            // All-or-nothing: once a row is rejected nothing will be imported; keep reading for the report only.
+            if (options.skipInvalid || options.dryRun || report.rejected === 0) {
+              chunk.push(encodeRow(v.row));
+              if (chunk.length >= CHUNK_ROWS) await dispatch();
+            }
+          }
+          if ((rowsRead & 1023) === 0) await progress();
+        }
+      } catch (error) {
+        if (error instanceof ImportAborted || failure) throw failure ?? error;
+        const e = error as { code?: string; lines?: number };
+        report.file({ line: e.lines ?? rowsRead + 1, column: "", reason: "malformed_csv" });
+      }
+      if (!header && !report.hasFileProblems) report.file({ line: 1, column: "", reason: "empty_file" });
+      await dispatch();
+      while (inflight.size) await Promise.race(inflight);
+      if (failure) throw failure;
+      await writeChain;
+      await writer?.finish();
+      writer = null;
+    }
+    if (rowsRead === 0 && !report.hasFileProblems) report.file({ line: 2, column: "", reason: "empty_file" });
+
+    const stopForRejects = report.hasFileProblems || (report.rejected > 0 && !options.skipInvalid);
+    // Duplicates are found in SQL, on the staged rows: optimistically for real imports (when a
+    // unique index refuses the move), always for a dry run.
+    if (options.dryRun && !report.hasFileProblems) await diagnose(ctx, stage, org.id, report, false);
+    if (options.dryRun || stopForRejects) {
+      const rep = report.build(rowsRead, rowsValid);
+      if (options.dryRun) {
+        await ctx.db.transaction(async (tx) => {
+          await recordAuditEvent(tx, {
+            at: ctx.now(),
+            ...actor,
+            action: "batch.upload",
+            subjectType: "organization",
+            subjectId: org.id,
+            ip: meta?.ip ?? null,
+            requestId: meta?.requestId ?? null,
+            outcome: "success",
+            details: { dry_run: true, rows_read: rowsRead, rows_rejected: rep.rowsRejected },
+          });
+        });
+        return { outcome: "dry_run", batchId: null, rowsRead, imported: 0, rejected: rep.rowsRejected, report: rep };
+      }
+      await finishBatch("rejected", rep, null);
+      return { outcome: "rejected", batchId: batch!.id, rowsRead, imported: 0, rejected: rep.rowsRejected, report: rep };
+    }
+
+    // The move: one transaction, retried after fixing what a unique index refused.
+    phase = "moving";
+    await progress(true);
+    let statsFromStage = false;
+    let remapped = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const imported = await moveStage(ctx, actor, meta, batch!, stage, report, rowsRead, rowsValid, statsFromStage ? null : stats, Boolean(mailingStream));
+        if (mailingStream) {
+          const ms = mailingStream;
+          await new Promise<void>((resolve, reject) => ms.end((e?: Error | null) => (e ? reject(e) : resolve())));
+          mailingStream = null;
+          if (remapped) {
+            // Some reference numbers changed after the letters were written: write the file from the database.
+            phase = "exporting";
+            await progress(true);
+            await rm(mailingTmp!, { force: true });
+            await writeMailingFile(ctx, batch!.id, options.mailingOut!);
+          } else {
+            await rename(mailingTmp!, options.mailingOut!);
+          }
+          mailingTmp = null;
+        }
+        return { outcome: "imported", batchId: batch!.id, rowsRead, imported, rejected: report.rejected, report: report.build(rowsRead, rowsValid) };
+      } catch (error) {
+        if (pgCode(error) !== "23505" || attempt >= 4) throw error;
+        const found = await diagnose(ctx, stage, org.id, report, true);
+        if (found.remapped) remapped = true;
+        if (found.rejectedLines.length) {
+          if (!options.skipInvalid) {
+            const rep = report.build(rowsRead, rowsValid - found.rejectedLines.length);
+            await finishBatch("rejected", rep, null);
+            return { outcome: "rejected", batchId: batch!.id, rowsRead, imported: 0, rejected: rep.rowsRejected, report: rep };
+          }
+          await ctx.database.rows(sql`delete from ${sql.raw(stage)} where line = any(${toPgIntArray(found.rejectedLines)}::int[])`);
+          rowsValid -= found.rejectedLines.length;
+          statsFromStage = true;
+          if (mailingStream) remapped = true; // the file already lists the rejected people: rewrite it from the database
+        } else if (!found.remapped) {
+          throw error;
+        }
+      }
+    }
+  } catch (error) {
+    const message = error instanceof ImportAborted ? "import interrupted" : error instanceof Error ? error.name : "error";
+    log.error("batch import failed", { batchId: batch?.id ?? null, ...describeError(error) });
+    await writer?.abort().catch(() => {});
+    writer = null;
+    if (batch) await finishBatch("failed", report.build(rowsRead, rowsValid), message).catch(() => {});
+    return { outcome: "failed", batchId: batch?.id ?? null, rowsRead, imported: 0, rejected: report.rejected, report: report.build(rowsRead, rowsValid), error: message };
+  } finally {
+    await writer?.abort().catch(() => {});
+    await pool?.close();
+    if (mailingStream) mailingStream.destroy();
+    if (mailingTmp) await rm(mailingTmp, { force: true }).catch(() => {});
+    await dropStage(ctx.database, stage).catch(() => {});
+    if (lockConn) {
+      await lockConn`select pg_advisory_unlock(${IMPORT_LOCK_NS}, hashtext(${stage}))`.catch(() => {});
+      lockConn.release();
+    }
+    ACTIVE.delete(stage);
+  }
+}
+
+function toPgIntArray(xs: number[]): string {
+  return `{${xs.join(",")}}`;
+}
+
+/**
+ * Find, on the staged rows, what the unique indexes of `notices` would refuse: external ids twice
+ * in the file (report all but the first, naming it) or already notified for this organization,
+ * and reference numbers already taken (those get a fresh random number).
+ */
+async function diagnose(
+  ctx: AppContext,
+  stage: string,
+  organizationId: string,
+  report: ReportCollector,
+  fixReferences: boolean,
+): Promise<{ rejectedLines: number[]; remapped: boolean }> {
+  const s = sql.raw(stage);
+  const dups = await ctx.database.rows<{ line: number; first: number }>(sql`
+    select line, first from (select line, min(line) over (partition by external_id_hash) as first from ${s}) x
+    where line <> first order by line`);
+  const rejected = new Set<number>();
+  for (const d of dups) {
+    rejected.add(d.line);
+    report.rejectLine({ line: d.line, column: "external_id", reason: "duplicate_in_file", detail: `first on line ${d.first}` });
+  }
+  const earlier = await ctx.database.rows<{ line: number }>(sql`
+    select s.line from ${s} s where exists (
+      select 1 from notices n where n.organization_id = ${organizationId} and n.external_id_hash = s.external_id_hash)
+    order by s.line`);
+  for (const d of earlier) {
+    if (rejected.has(d.line)) continue;
+    rejected.add(d.line);
+    report.rejectLine({ line: d.line, column: "external_id", reason: "already_notified" });
+  }
+  let remapped = false;
+  if (fixReferences) {
+    for (let round = 0; round < 5; round++) {
+      const taken = await ctx.database.rows<{ line: number }>(sql`
+        select s.line from ${s} s where exists (select 1 from notices n where n.reference_number = s.reference_number)
+        union
+        select line from (select line, row_number() over (partition by reference_number order by line) as rn from ${s}) x where rn > 1`);
+      if (!taken.length) break;
+      remapped = true;
+      for (const t of taken) {
+        await ctx.database.rows(sql`update ${s} set reference_number = ${generateReferenceNumber()} where line = ${t.line}`);
+      }
+    }
+  }
+  return { rejectedLines: [...rejected].sort((a, b) => a - b), remapped };
+}
+
+const NOTICE_COLUMNS =
+  "reference_number, code_hash, code_enc, external_id_hash, external_id_enc, categories, state, language, is_minor, is_deceased, name_enc, address_enc, dob_enc, email_enc, phone_enc, search_hash";
+
+/**
+ * Move the staged rows into `notices` in one transaction, with the batch's counters, its new
+ * status and the audit row. On PostgreSQL a large batch into a table not much larger than it
+ * drops the secondary indexes of `notices` and builds them again after the insert (a sorted
+ * build instead of millions of random index insertions); the transaction makes that invisible to
+ * readers (who wait on the table lock meanwhile) and undoes it on failure.
+ */
+async function moveStage(
+  ctx: AppContext,
+  actor: BatchActor,
+  meta: RequestMeta | null,
+  batch: Batch,
+  stage: string,
+  report: ReportCollector,
+  rowsRead: number,
+  rowsValid: number,
+  stats: Stats | null,
+  exportedMailing: boolean,
+): Promise<number> {
+  const s = sql.raw(stage);
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('ec.bulk_import', 'on', true)`);
+    let rebuild: { name: string; def: string }[] = [];
+    if (ctx.database.kind === "postgres" && rowsValid >= REBUILD_MIN_ROWS) {
+      const limit = rowsValid * REBUILD_MAX_EXISTING_RATIO + 1;
+      const [c] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from (select 1 from notices limit ${limit}) x`);
+      if ((c?.n ?? 0) < limit) {
+        await tx.execute(sql`lock table notices in access exclusive mode`);
+        rebuild = await rowsOf<{ name: string; def: string }>(
+          tx,
+          sql`select indexname as name, indexdef as def from pg_indexes
+              where schemaname = current_schema() and tablename = 'notices'
+                and indexname not in (select conname from pg_constraint where conrelid = 'notices'::regclass)`,
+        );
+        for (const ix of rebuild) await tx.execute(sql.raw(`drop index "${ix.name.replace(/"/g, '""')}"`));
+      }
+    }
+    const inserted = await rowsOf<{ n: number }>(
+      tx,
+      sql`with ins as (
+            insert into notices (incident_id, organization_id, batch_id, ${sql.raw(NOTICE_COLUMNS)})
+            select ${batch.incidentId}::uuid, ${batch.organizationId}::uuid, ${batch.id}::uuid, ${sql.raw(NOTICE_COLUMNS)} from ${s}
+            returning 1)
+          select count(*)::int as n from ins`,
+    );
+    const imported = inserted[0]?.n ?? 0;
+    if (rebuild.length) {
+      await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
+      for (const ix of rebuild) await tx.execute(sql.raw(ix.def));
+    }
+    // Counters for the reports (the row trigger is off for this transaction).
+    if (stats) {
+      const stateRows = [...stats.states].map(([state, [n, minors, deceased]]) => ({
+        batchId: batch.id,
+        organizationId: batch.organizationId,
+        incidentId: batch.incidentId,
+        state,
+        notified: n,
+        minors,
+        deceased,
+      }));
+      if (stateRows.length) await tx.insert(noticeStats).values(stateRows);
+      const catRows = [...stats.categories].map(([category, n]) => ({ batchId: batch.id, incidentId: batch.incidentId, category, notified: n }));
+      if (catRows.length) await tx.insert(noticeCategoryStats).values(catRows);
+    } else {
+      await tx.execute(sql`
+        insert into notice_stats (batch_id, organization_id, incident_id, state, notified, minors, deceased)
+        select ${batch.id}::uuid, ${batch.organizationId}::uuid, ${batch.incidentId}::uuid, state, count(*),
+               count(*) filter (where is_minor), count(*) filter (where is_deceased)
+        from ${s} group by state`);
+      await tx.execute(sql`
+        insert into notice_category_stats (batch_id, incident_id, category, notified)
+        select ${batch.id}::uuid, ${batch.incidentId}::uuid, c, count(*) from ${s}, unnest(categories) c group by c`);
+    }
+    const rep = report.build(rowsRead, imported);
+    await tx
+      .update(batches)
+      .set({
+        status: "awaiting_mailing",
+        phase: null,
+        rowsRead,
+        rowsTotal: rowsRead,
+        rowsImported: imported,
+        rowsRejected: rep.rowsRejected,
+        report: rep,
+        error: null,
+        finishedAt: ctx.now(),
+        heartbeatAt: ctx.now(),
+      })
+      .where(eq(batches.id, batch.id));
+    const base = { at: ctx.now(), ...actor, subjectType: "batch", subjectId: batch.id, ip: meta?.ip ?? null, requestId: meta?.requestId ?? null };
+    await recordAuditEvent(tx, {
+      ...base,
+      action: "batch.import",
+      outcome: "success",
+      details: { rows_read: rowsRead, rows_imported: imported, rows_rejected: rep.rowsRejected, rebuilt_indexes: rebuild.length > 0 },
+    });
+    if (exportedMailing) {
+      await recordAuditEvent(tx, { ...base, action: "batch.mailing.export", outcome: "success", details: { rows: imported, channel: "import" } });
+    }
+    return imported;
+  });
+}

@@ -1,0 +1,12 @@
+// Worker thread of the batch import: seals chunks of validated rows (see seal-core.mjs).
+import { parentPort, workerData } from "node:worker_threads";
+import { createSealState, sealChunk } from "./seal-core.mjs";
+
+const state = createSealState(workerData);
+parentPort.on("message", (job) => {
+  try {
+    parentPort.postMessage(sealChunk(state, job));
+  } catch (error) {
+    parentPort.postMessage({ jobId: job.jobId, error: error instanceof Error ? error.message : String(error) });
+  }
+});

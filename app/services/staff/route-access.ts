@@ -1,0 +1,100 @@
+import type { StaffRole } from "./guard.server";
+
+/**
+ * THE table of staff routes: every file in app/routes named `staff*` or `admin*`, with the lowest
+ * role allowed to load it and post to it (agent < supervisor < admin), and what it is for.
+ *
+ * - tests/routes/staff-route-access.int.test.ts fails when a staff/admin route file is missing
+ *   here, and for every row calls the loader and the action as each lower role, expecting a 403
+ *   with no data and a `staff.access.denied` audit row; `agent` rows must redirect strangers to
+ *   /staff/login. Adding a route = adding its row (the route's loader/action still calls
+ *   `requireStaff(request, context, <the same role>)` first).
+ * - The README's route table is generated from it (`npm run cli -- staff routes`).
+ * - `nav` rows appear in the staff header and on the dashboard for the roles allowed.
+ *
+ * `public` is only for the sign-in pages and the staff layout (which shows no data without a session).
+ */
+export type RouteAccess = {
+  minimumRole: StaffRole | "public";
+  description: string;
+  /** Label in the staff navigation and dashboard (pages, not resource routes or layouts). */
+  nav?: string;
+  /** The URL to test, when it cannot be derived from the route id (params become "1"). */
+  path?: string;
+};
+
+export const STAFF_ROUTE_ACCESS = {
+  "routes/staff": { minimumRole: "public", description: "Staff layout: header, who is signed in, sign-out button. Shows nothing without a session." },
+  "routes/staff.login": { minimumRole: "public", description: "Sign in: email + password, then the TOTP code; on first sign-in, confirm the code and choose a new password." },
+  "routes/staff.logout": { minimumRole: "public", description: "POST: sign out (the session ends at once)." },
+  "routes/staff._index": { minimumRole: "agent", description: "Dashboard: links to what the role can do.", nav: "Dashboard" },
+  "routes/staff.audit": { minimumRole: "supervisor", description: "Audit trail: filter by staff member, notice reference, event type and date; paginated. Each view is audited.", nav: "Audit trail" },
+  "routes/staff.audit.export": { minimumRole: "supervisor", description: "Audit trail as CSV (formula-safe), with the same filters. The export is audited." },
+  "routes/admin": { minimumRole: "admin", description: "Admin layout." },
+  "routes/admin._index": { minimumRole: "admin", description: "Admin home: links to the admin pages.", nav: "Admin" },
+  "routes/admin.staff": { minimumRole: "admin", description: "Staff accounts: create (invite), change role, disable/enable, reset password, reset second factor. Every change is audited.", nav: "Staff accounts" },
+  "routes/admin.pool": { minimumRole: "admin", description: "Monitoring code pool: codes loaded, handed out and left per product, people waiting, low/empty alerts; load a vendor code file (audited).", nav: "Code pool" },
+  "routes/admin.outbox": { minimumRole: "admin", description: "Email queue: pending, sent and failed messages (recipients masked); retry a failed one. Without RESEND_API_KEY, email is delivered here. Each view is audited.", nav: "Outbox" },
+  "routes/admin.outbox_.$id": { minimumRole: "admin", description: "One queued email: subject and text as sent (recipient masked). Audited." },
+} as const satisfies Record<string, RouteAccess>;
+
+export type StaffRouteId = keyof typeof STAFF_ROUTE_ACCESS;
+
+export function routeAccessRows(): [string, RouteAccess][] {
+  return Object.entries(STAFF_ROUTE_ACCESS as Record<string, RouteAccess>);
+}
+
+/** Is this a file name (without extension) that must have a row? */
+export function isStaffRouteFile(name: string): boolean {
+  return /^(staff|admin)($|[._])/.test(name);
+}
+
+/**
+ * The URL path of a flat-route id: `routes/admin.batches.$id_.report` → `/admin/batches/1/report`.
+ * Dynamic segments get "1"; `_index` and pathless `_layout` segments vanish; `[.]` escapes kept.
+ */
+export function routePath(routeId: string, access?: RouteAccess): string {
+  if (access?.path) return access.path;
+  const name = routeId.replace(/^routes\//, "");
+  const segments = name.split(/(?<!\[[^\]]*)\.(?![^[]*\])/);
+  const parts: string[] = [];
+  for (const raw of segments) {
+    const seg = raw.replace(/_$/, "");
+    if (seg === "_index" || seg.startsWith("_") || seg === "") continue;
+    if (seg.startsWith("(") && seg.endsWith(")")) continue; // optional segment: leave it out
+    if (seg.startsWith("$")) parts.push("1");
+    else parts.push(seg.replace(/\[([^\]]*)\]/g, "$1"));
+  }
+  return "/" + parts.join("/");
+}
+
+/** The params object a loader receives for the derived path. */
+export function routeParams(routeId: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const m of routeId.matchAll(/\$([A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)/g)) params[m[1] || "*"] = "1";
+  return params;
+}
+
+const RANK: Record<StaffRole, number> = { agent: 0, supervisor: 1, admin: 2 };
+
+export type StaffNavItem = { path: string; label: string; description: string; minimumRole: StaffRole };
+
+/** The pages this role may open, in table order: the header navigation and the dashboard. */
+export function staffNavFor(role: StaffRole): StaffNavItem[] {
+  const items: StaffNavItem[] = [];
+  for (const [id, access] of routeAccessRows()) {
+    if (!access.nav || access.minimumRole === "public") continue;
+    if (RANK[role] < RANK[access.minimumRole]) continue;
+    items.push({ path: routePath(id, access), label: access.nav, description: access.description, minimumRole: access.minimumRole });
+  }
+  return items;
+}
+
+/** The README table (markdown), generated so it cannot drift from the code. */
+export function routeAccessMarkdown(): string {
+  const lines = ["| route file | URL | lowest role | what it does |", "|---|---|---|---|"];
+  for (const [id, access] of routeAccessRows()) {
+    lines.push(`| \`app/${id}.tsx\` | \`${routePath(id, access)}\` | ${access.minimumRole} | ${access.description} |`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,98 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { migrateDatabase, openDatabase } from "../../db/client";
+import { createAppContext } from "../../app/services/context.server";
+import { importBatch } from "../../app/services/batches/import.server";
+import { testConfig } from "../../app/utils/env.server";
+import { createIncident, createOrganization } from "../factories";
+import { SYNTHETIC_HEADER, writeSyntheticBatch } from "./synthetic";
+
+/** HealthEC: letters to 4,452,782 people. */
+export const HEALTHEC_ROWS = 4_452_782;
+
+/**
+ * `npm run bench -- import [--rows N] [--keep]`: a synthetic batch file, our whole import (parse,
+ * validate, seal in workers, COPY, move into notices) timed end to end on PostgreSQL, against
+ * `psql \copy` of the same file into a bare table. BENCH_DATABASE_URL names the server (default
+ * local); a fresh database `ec_bench_import` is created for the run (never the `test` database).
+ */
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+  const { values } = parseArgs({ args, options: { rows: { type: "string" }, keep: { type: "boolean" } } });
+  const rows = values.rows ? Number(values.rows) : HEALTHEC_ROWS;
+  if (!Number.isInteger(rows) || rows < 1) throw new Error("--rows takes a positive integer");
+  const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const dbName = "ec_bench_import";
+
+  mkdirSync("/tmp/ec-bench", { recursive: true });
+  const file = `/tmp/ec-bench/healthec-${rows}.csv`;
+  if (!existsSync(file)) {
+    console.info(`writing ${rows.toLocaleString("en-US")} synthetic rows to ${file}…`);
+    await writeSyntheticBatch(file, rows);
+  }
+  const bytes = statSync(file).size;
+
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.unsafe(`create database ${dbName}`);
+  const url = new URL(server);
+  url.pathname = `/${dbName}`;
+
+  // Baseline: psql \copy of the same file into a bare table with the file's columns.
+  const cols = SYNTHETIC_HEADER.split(",").map((c) => `${c} text`).join(", ");
+  const psql = (sqlText: string) => {
+    const r = spawnSync("psql", ["-v", "ON_ERROR_STOP=1", "-qAt", url.toString(), "-c", sqlText], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
+  };
+  psql(`create table bench_bare (${cols})`);
+  console.info("baseline: psql \\copy into a bare table…");
+  const b0 = performance.now();
+  psql(`\\copy bench_bare from '${file}' with (format csv, header true)`);
+  const baselineS = (performance.now() - b0) / 1000;
+  psql("drop table bench_bare");
+
+  const database = await openDatabase({ url: url.toString() });
+  await migrateDatabase(database);
+  const ctx = createAppContext(database, testConfig());
+  const incident = await createIncident(ctx);
+  const org = await createOrganization(ctx, incident);
+
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 100);
+  console.info(`import: ${rows.toLocaleString("en-US")} rows (${(bytes / 1e6).toFixed(0)} MB)…`);
+  const t0 = performance.now();
+  let lastLog = 0;
+  const result = await importBatch(ctx, { actorType: "cli", actorId: "bench", actorRole: "admin" }, null, {
+    organizationId: org.id,
+    filePath: file,
+    fileName: "healthec.csv",
+    source: "cli",
+    mailingOut: `/tmp/ec-bench/mailing-${rows}.csv`,
+    onProgress: (p) => {
+      const now = performance.now();
+      if (now - lastLog < 5000 && p.phase === "reading") return;
+      lastLog = now;
+      console.info(`  ${((now - t0) / 1000).toFixed(1)} s ${p.phase}: ${p.rowsRead} read, ${p.rowsSealed} sealed`);
+    },
+  });
+  const importS = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  await database.close();
+  if (!values.keep) await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+  if (result.outcome !== "imported" || result.imported !== rows) throw new Error(`import ended ${result.outcome} (${result.imported} rows): ${result.error ?? ""}`);
+
+  const rowsPerS = Math.round(rows / importS);
+  const baselineRowsPerS = Math.round(rows / baselineS);
+  const ratio = Number((rowsPerS / baselineRowsPerS).toFixed(3));
+  const peakRssMb = Math.round(peakRss / 1e6);
+  console.info(
+    `\nimport: ${importS.toFixed(1)} s, ${rowsPerS.toLocaleString("en-US")} rows/s; psql \\copy: ${baselineS.toFixed(1)} s, ` +
+      `${baselineRowsPerS.toLocaleString("en-US")} rows/s; ratio ${ratio}; peak RSS ${peakRssMb} MB (workers included)`,
+  );
+  return { rows, seconds: Number(importS.toFixed(2)), rows_per_s: rowsPerS, baseline_rows_per_s: baselineRowsPerS, ratio, peak_rss_mb: peakRssMb };
+}
