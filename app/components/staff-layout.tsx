@@ -21,7 +21,7 @@ export function StaffFrame({ actor, nav, children }: { actor: StaffHeaderActor; 
             Exposure Check <span className="text-normal">· Staff</span>
           </Link>
           {actor ? (
-            <div className="display-flex flex-align-center flex-wrap" style={{ gap: "0.75rem" }}>
+            <div className="display-flex flex-align-center flex-wrap ec-gap-3">
               <span data-testid="signed-in-as">
                 Signed in as <strong>{actor.email}</strong> ({actor.role})
               </span>

@@ -141,7 +141,7 @@ export default function StaffAccounts() {
                     {outcome.credentials.totpSecret}
                   </dd>
                   <dt>otpauth URI</dt>
-                  <dd className="font-mono-3xs" style={{ wordBreak: "break-all" }}>
+                  <dd className="font-mono-3xs ec-break-all">
                     {outcome.credentials.otpauthUri}
                   </dd>
                 </>
@@ -199,13 +199,13 @@ export default function StaffAccounts() {
                   {a.id === me ? <span className="usa-tag margin-left-1">you</span> : null}
                 </th>
                 <td data-label="Role">
-                  <Form method="post" className="display-flex flex-align-end" style={{ gap: "0.5rem" }}>
+                  <Form method="post" className="display-flex flex-align-end ec-gap-2">
                     <input type="hidden" name="intent" value="role" />
                     <input type="hidden" name="userId" value={a.id} />
                     <label className="usa-sr-only" htmlFor={`role-${a.id}`}>
                       Role of {a.email}
                     </label>
-                    <select className="usa-select margin-top-0" style={{ minWidth: "9rem" }} id={`role-${a.id}`} name="role" defaultValue={a.role} disabled={a.id === me}>
+                    <select className="usa-select margin-top-0 ec-role-select" id={`role-${a.id}`} name="role" defaultValue={a.role} disabled={a.id === me}>
                       {STAFF_ROLE_OPTIONS.map((r) => (
                         <option key={r} value={r}>
                           {r}
@@ -222,7 +222,7 @@ export default function StaffAccounts() {
                 <td data-label="Status">{STATUS_TEXT[a.status]}</td>
                 <td data-label="Last sign-in (UTC)">{a.lastSignInAt ? a.lastSignInAt.replace("T", " ").slice(0, 16) : "never"}</td>
                 <td data-label="Actions">
-                  <div className="display-flex flex-wrap" style={{ gap: "0.5rem" }}>
+                  <div className="display-flex flex-wrap ec-gap-2">
                     {a.id === me ? null : (
                       <Form method="post">
                         <input type="hidden" name="intent" value={a.status === "disabled" ? "enable" : "disable"} />

@@ -49,6 +49,9 @@ describe("a notified person checks their letter", () => {
       // With JavaScript on, the app must really hydrate: no script errors, no missing assets.
       const problems: string[] = [];
       page.on("pageerror", (e) => problems.push(`pageerror ${e.message}`));
+      page.on("console", (m) => {
+        if (/Content Security Policy|Refused to/.test(m.text())) problems.push(`csp ${m.text()}`);
+      });
       page.on("response", (r) => {
         if (r.status() >= 400 && !/\/check(\.data)?$/.test(new URL(r.url()).pathname)) problems.push(`${r.status()} ${r.url()}`);
       });
