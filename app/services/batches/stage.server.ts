@@ -58,7 +58,7 @@ export async function listStages(database: Database): Promise<string[]> {
 
 /** Where sealed COPY text goes: a postgres.js COPY stream, or PGlite blobs in chunks. */
 export interface StageWriter {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   finish(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -110,11 +110,11 @@ export async function openStageWriter(database: Database, name: string, conn?: p
     };
   }
   const lite = database.pglite!;
-  let parts: string[] = [];
+  let parts: (string | Uint8Array)[] = [];
   let size = 0;
   const flush = async () => {
     if (!size) return;
-    const blob = new Blob(parts);
+    const blob = new Blob(parts as BlobPart[]);
     parts = [];
     size = 0;
     await lite.query(`copy ${name} (${cols}) from '/dev/blob'`, [], { blob });
@@ -122,7 +122,7 @@ export async function openStageWriter(database: Database, name: string, conn?: p
   return {
     async write(text) {
       parts.push(text);
-      size += text.length;
+      size += typeof text === "string" ? text.length : text.byteLength;
       if (size >= PGLITE_CHUNK_CHARS) await flush();
     },
     finish: flush,

@@ -36,6 +36,16 @@ export const STAFF_ROUTE_ACCESS = {
   "routes/admin.pool": { minimumRole: "admin", description: "Monitoring code pool: codes loaded, handed out and left per product, people waiting, low/empty alerts; load a vendor code file (audited).", nav: "Code pool" },
   "routes/admin.outbox": { minimumRole: "admin", description: "Email queue: pending, sent and failed messages (recipients masked); retry a failed one. Without RESEND_API_KEY, email is delivered here. Each view is audited.", nav: "Outbox" },
   "routes/admin.outbox_.$id": { minimumRole: "admin", description: "One queued email: subject and text as sent (recipient masked). Audited." },
+  "routes/admin.organizations": { minimumRole: "admin", description: "Organizations (covered entities) of the incident with their notice counts; add one (audited).", nav: "Organizations" },
+  "routes/admin.batches._index": { minimumRole: "admin", description: "Notification batches: status, counts, mailing date; upload a batch file (streamed to disk, imported in the background; dry run; import the valid rows). Audited.", nav: "Batches" },
+  "routes/admin.batches.$id": { minimumRole: "admin", description: "One batch: import progress (refreshes itself), counts, validation report, mailing-file download, mark mailed (audited)." },
+  "routes/admin.batches.$id_.report[.csv]": { minimumRole: "admin", description: "A batch's validation report as CSV (line, column, reason; formula-safe). Audited." },
+  "routes/admin.batches.$id_.mailing[.csv]": { minimumRole: "admin", description: "The print vendor's mailing file (activation codes in clear), only while the batch awaits mailing. Every download and refusal audited." },
+  "routes/admin.batches.$id_.reprint": { minimumRole: "admin", description: "POST: reprint one letter by reference number: a new code replaces the old; answers the one-line mailing file. Audited." },
+  "routes/admin.returned-mail": { minimumRole: "admin", description: "Returned mail: upload reference numbers of letters that came back; shows when HIPAA substitute notice is required (10+). Audited.", nav: "Returned mail" },
+  "routes/admin.reports": { minimumRole: "admin", description: "Reports per organization and per state (notified, minors, deceased, checked, locked, returned mail, enrolled), checks and enrollments per day. Audited.", nav: "Reports" },
+  "routes/admin.reports_.download": { minimumRole: "admin", description: "A report table as CSV (?by=state|organization|day|enrollment-day|enrollment-product). Audited." },
+  "routes/admin.hhs": { minimumRole: "admin", description: "The HHS breach report figures on one page: individuals affected, dates, type and location of breach, types of information. Audited.", nav: "HHS report" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type StaffRouteId = keyof typeof STAFF_ROUTE_ACCESS;

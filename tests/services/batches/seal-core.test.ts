@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { csvCell, FastGcm, generateCode, permuteReference, referenceRoundKeys } from "~/services/batches/seal-core.mjs";
+import { csvCell, GcmSealer, generateCode, permuteReference, referenceRoundKeys } from "~/services/batches/seal-core.mjs";
 import { generateReferenceNumber, hasValidCheckSymbol, parseActivationCode } from "~/services/notices/activation-code.server";
 import { FieldCipher } from "~/utils/crypto.server";
 
 describe("the import's fast sealing (seal-core.mjs) gives what the rest of the app reads", () => {
-  it("FastGcm values decrypt with FieldCipher, for every length and for UTF-8, bound to their field", () => {
+  it("GcmSealer values (node:crypto AES-256-GCM) decrypt with FieldCipher, for every length and for UTF-8, bound to their field and key id", () => {
     const key = randomBytes(32);
-    const fast = new FastGcm("k7", key);
+    const fast = new GcmSealer("k7", key);
     const cipher = new FieldCipher([{ id: "k7", key }]);
     const samples = ["", "a", "x".repeat(15), "x".repeat(16), "x".repeat(17), "x".repeat(200), "José Hernández Müller", "ü".repeat(33)];
     for (const s of samples) expect(cipher.decrypt("name", fast.encrypt("name", s))).toBe(s);
@@ -18,6 +18,16 @@ describe("the import's fast sealing (seal-core.mjs) gives what the rest of the a
     // Same plaintext twice: different IVs, different values. Wrong field: refused.
     expect(fast.encrypt("dob", "1970-05-17")).not.toBe(fast.encrypt("dob", "1970-05-17"));
     expect(() => cipher.decrypt("address", fast.encrypt("dob", "1970-05-17"))).toThrow();
+    // The key id is in the value: another key of the same id does not open it, an unknown id is refused.
+    const v = fast.encrypt("dob", "1970-05-17");
+    expect(v.startsWith("k7.")).toBe(true);
+    expect(() => new FieldCipher([{ id: "k7", key: randomBytes(32) }]).decrypt("dob", v)).toThrow();
+    expect(() => new FieldCipher([{ id: "k8", key }]).decrypt("dob", v)).toThrow(/unknown data key/);
+    // A flipped ciphertext bit fails the tag; FieldCipher's own values have the same shape.
+    const raw = Buffer.from(v.slice(3), "base64url");
+    raw[14] = raw[14]! ^ 1;
+    expect(() => cipher.decrypt("dob", `k7.${raw.toString("base64url")}`)).toThrow();
+    expect(Buffer.from(cipher.encrypt("dob", "1970-05-17").slice(3), "base64url").length).toBe(raw.length);
   });
 
   it("codes have the right check symbol and parse", () => {

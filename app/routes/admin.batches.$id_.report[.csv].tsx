@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { downloadBatchReport } from "~/services/batches/pages.server";
+import { requireStaff } from "~/services/staff/guard.server";
+
+// A resource route: no ErrorBoundary (Remix would then treat it as a page and render HTML).
+
+/** GET: a batch's validation report as CSV (line, column, reason; formula-safe). Audited. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requireStaff(request, context, "admin");
+  const id = z.string().uuid().safeParse(params.id);
+  const file = id.success
+    ? await downloadBatchReport(context.app, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, id.data)
+    : null;
+  if (!file) return new Response("This batch has no report.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(file.csv, {
+    status: 200,
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
