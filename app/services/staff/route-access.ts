@@ -104,7 +104,7 @@ export function staffNavFor(role: StaffRole): StaffNavItem[] {
 export function routeAccessMarkdown(): string {
   const lines = ["| route file | URL | lowest role | what it does |", "|---|---|---|---|"];
   for (const [id, access] of routeAccessRows()) {
-    lines.push(`| \`app/${id}.tsx\` | \`${routePath(id, access)}\` | ${access.minimumRole} | ${access.description} |`);
+    lines.push(`| \`app/${id}.tsx\` | \`${routePath(id, access)}\` | ${access.minimumRole} | ${access.description.replace(/\|/g, "\\|")} |`);
   }
   return lines.join("\n");
 }
