@@ -3,6 +3,7 @@
 // Add a bench: a module exporting `run(args: string[]): Promise<Record<string, unknown>>`, listed below.
 const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>> = {
   import: () => import("./import"),
+  reports: () => import("./reports"),
   "pool-decay": async () => ({ run: (await import("./pool-decay")).runPoolDecay }),
 };
 
