@@ -1,17 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { fill } from "~/content/i18n";
 import { FAQ_TEXT } from "~/content/pages";
-import { getPageVars } from "~/services/incidents/current.server";
-import { getLang } from "~/utils/lang.server";
+import { publicTextLoader } from "~/utils/public-page.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: FAQ_TEXT[data?.lang ?? "en"].title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = await getLang(request);
-  return { lang, vars: await getPageVars(context.app, lang) };
-}
+export const loader = publicTextLoader;
 
 /** Questions callers ask most: a list of questions linking to their answers (no JS needed). */
 export default function FaqPage() {

@@ -1,18 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Steps, TextSection } from "~/components/text-section";
 import { fill } from "~/content/i18n";
 import { GENUINE_TEXT } from "~/content/pages";
-import { getPageVars } from "~/services/incidents/current.server";
-import { getLang } from "~/utils/lang.server";
+import { publicTextLoader } from "~/utils/public-page.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: GENUINE_TEXT[data?.lang ?? "en"].title }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = await getLang(request);
-  return { lang, vars: await getPageVars(context.app, lang) };
-}
+export const loader = publicTextLoader;
 
 /** "Is this letter genuine?": how to tell a real letter from a scam. */
 export default function GenuinePage() {

@@ -1,20 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ContactList } from "~/components/contact-list";
 import { CATEGORY_KEYS, sortBySeverity } from "~/content/categories";
 import { CATEGORY_GUIDANCE } from "~/content/guidance";
 import { fill } from "~/content/i18n";
 import { EXPOSURE_TEXT, GUIDANCE_TEXT } from "~/content/pages";
-import { getPageVars } from "~/services/incidents/current.server";
-import { getLang } from "~/utils/lang.server";
+import { publicTextLoader } from "~/utils/public-page.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: GUIDANCE_TEXT[data?.lang ?? "en"].byCategoryLink }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = await getLang(request);
-  return { lang, vars: await getPageVars(context.app, lang) };
-}
+export const loader = publicTextLoader;
 
 /** Guidance for every kind of information in the catalog, most serious first. Public, no session. */
 export default function CategoryGuidancePage() {
