@@ -16,6 +16,8 @@ const projects: TestProjectInlineConfiguration[] = [
     ...shared,
     test: {
       name: "unit",
+      // CI shares two cores with PostgreSQL: generous limits, so a slow moment is not a failure.
+      testTimeout: 30_000,
       include: ["tests/**/*.test.ts"],
       exclude: ["tests/**/*.int.test.ts", "tests/e2e/**", "tests/bench/**", "node_modules/**"],
       env: { NODE_ENV: "test" as const },
