@@ -70,23 +70,28 @@ export async function listOutbox(
       details: { rows: rows.length },
     });
     return {
-      rows: rows.map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        status: m.status,
-        to: maskAddress(ctx.cipher.decrypt(EMAIL_FIELD, m.toEnc)),
-        subject: m.subject,
-        attempts: m.attempts,
-        createdAt: m.createdAt,
-        nextAttemptAt: m.nextAttemptAt,
-        sentAt: m.sentAt,
-        lastError: m.lastError,
-        transport: m.transport,
-      })),
+      rows: rows.map((m) => toOutboxRow(ctx, m)),
       summary,
       transport: ctx.config.resend ? "resend" : "outbox",
     };
   });
+}
+
+/** What admins see of a queued email: the recipient masked, never in full. */
+function toOutboxRow(ctx: AppContext, m: typeof emailMessages.$inferSelect): OutboxRow {
+  return {
+    id: m.id,
+    kind: m.kind,
+    status: m.status,
+    to: maskAddress(ctx.cipher.decrypt(EMAIL_FIELD, m.toEnc)),
+    subject: m.subject,
+    attempts: m.attempts,
+    createdAt: m.createdAt,
+    nextAttemptAt: m.nextAttemptAt,
+    sentAt: m.sentAt,
+    lastError: m.lastError,
+    transport: m.transport,
+  };
 }
 
 /** One message as it was (or will be) sent, recipient masked; audited like the list. */
@@ -111,20 +116,7 @@ export async function readOutboxMessage(
       outcome: m ? "success" : "failure",
     });
     if (!m) return null;
-    return {
-      id: m.id,
-      kind: m.kind,
-      status: m.status,
-      to: maskAddress(ctx.cipher.decrypt(EMAIL_FIELD, m.toEnc)),
-      subject: m.subject,
-      attempts: m.attempts,
-      createdAt: m.createdAt,
-      nextAttemptAt: m.nextAttemptAt,
-      sentAt: m.sentAt,
-      lastError: m.lastError,
-      transport: m.transport,
-      bodyText: m.bodyText,
-    };
+    return { ...toOutboxRow(ctx, m), bodyText: m.bodyText };
   });
 }
 

@@ -1,5 +1,4 @@
 import type { AppContext, RequestMeta } from "../context.server";
-import { recordAuditEvent } from "../audit/record.server";
 import { csvCell } from "../batches/seal-core.mjs";
 import {
   enrollmentRate,
@@ -13,7 +12,7 @@ import {
   type ProductCount,
   type StateCount,
 } from "./enrollment.server";
-import { downloadReport, getIncidentReport, type IncidentReport, type ReportActor } from "./reports.server";
+import { auditReport, downloadReport, getIncidentReport, type IncidentReport, type ReportActor } from "./reports.server";
 
 /**
  * The admin reports page in one call: the incident report (per organization, per state, checks
@@ -65,18 +64,6 @@ export async function downloadReportCsv(
       ? [["day", "enrolled"], ...(await enrollmentsPerDay(ctx, f)).map((d) => [d.day, String(d.enrolled)])]
       : [["product", "enrolled", "waiting"], ...(await enrollmentsPerProduct(ctx, f)).map((p) => [p.product, String(p.enrolled), String(p.waiting)])];
   const csv = `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
-  await ctx.db.transaction((tx) =>
-    recordAuditEvent(tx, {
-      at: ctx.now(),
-      ...actor,
-      action: "report.download",
-      subjectType: "incident",
-      subjectId: input.incidentId,
-      ip: meta?.ip ?? null,
-      requestId: meta?.requestId ?? null,
-      outcome: "success",
-      details: { by: input.by },
-    }),
-  );
+  await auditReport(ctx, actor, meta, input.incidentId, "report.download", { by: input.by });
   return { fileName: `report-${input.by}.csv`, csv };
 }

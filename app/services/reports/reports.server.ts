@@ -133,6 +133,30 @@ async function loadIncident(ctx: AppContext, incidentId: string): Promise<Incide
  * The admin report page: per organization and per state, and checks per day. Aggregates only (no
  * personal data); the view is still audited (`report.view`) in the same transaction as its reads.
  */
+/** Every view or download of a report is audited (aggregates only: no notice is named). */
+export async function auditReport(
+  ctx: AppContext,
+  actor: ReportActor,
+  meta: RequestMeta | null,
+  incidentId: string,
+  action: "report.view" | "report.download",
+  details: Record<string, string>,
+): Promise<void> {
+  await ctx.db.transaction((tx) =>
+    recordAuditEvent(tx, {
+      at: ctx.now(),
+      ...actor,
+      action,
+      subjectType: "incident",
+      subjectId: incidentId,
+      ip: meta?.ip ?? null,
+      requestId: meta?.requestId ?? null,
+      outcome: "success",
+      details,
+    }),
+  );
+}
+
 export async function getIncidentReport(ctx: AppContext, actor: ReportActor, meta: RequestMeta | null, incidentId: string): Promise<IncidentReport> {
   const incident = await loadIncident(ctx, incidentId);
   const [byOrganization, byState, days] = [
@@ -141,19 +165,7 @@ export async function getIncidentReport(ctx: AppContext, actor: ReportActor, met
     await checksPerDay(ctx, incidentId),
   ];
   const total = totals(byState);
-  await ctx.db.transaction((tx) =>
-    recordAuditEvent(tx, {
-      at: ctx.now(),
-      ...actor,
-      action: "report.view",
-      subjectType: "incident",
-      subjectId: incidentId,
-      ip: meta?.ip ?? null,
-      requestId: meta?.requestId ?? null,
-      outcome: "success",
-      details: { report: "incident" },
-    }),
-  );
+  await auditReport(ctx, actor, meta, incidentId, "report.view", { report: "incident" });
   return {
     incidentId,
     incidentName: incident.name,
@@ -204,19 +216,7 @@ export async function downloadReport(
   } else {
     csv = reportToCsv(await groupRows(ctx, input.incidentId, input.by), input.by);
   }
-  await ctx.db.transaction((tx) =>
-    recordAuditEvent(tx, {
-      at: ctx.now(),
-      ...actor,
-      action: "report.download",
-      subjectType: "incident",
-      subjectId: input.incidentId,
-      ip: meta?.ip ?? null,
-      requestId: meta?.requestId ?? null,
-      outcome: "success",
-      details: { by: input.by },
-    }),
-  );
+  await auditReport(ctx, actor, meta, input.incidentId, "report.download", { by: input.by });
   return { fileName: `report-by-${input.by}.csv`, csv };
 }
 
@@ -261,19 +261,7 @@ export async function getHhsFigures(ctx: AppContext, actor: ReportActor, meta: R
     from batches where incident_id = ${incidentId} and status = 'mailed'`);
   const order = new Map<string, number>(CATEGORY_KEYS.map((k, i) => [k, i]));
   const total = totals(byStateRows);
-  await ctx.db.transaction((tx) =>
-    recordAuditEvent(tx, {
-      at: ctx.now(),
-      ...actor,
-      action: "report.view",
-      subjectType: "incident",
-      subjectId: incidentId,
-      ip: meta?.ip ?? null,
-      requestId: meta?.requestId ?? null,
-      outcome: "success",
-      details: { report: "hhs" },
-    }),
-  );
+  await auditReport(ctx, actor, meta, incidentId, "report.view", { report: "hhs" });
   return {
     incidentName: incident.name,
     breachedEntity: incident.breachedEntity,
