@@ -1,10 +1,10 @@
-import { parse } from "csv-parse";
+import { parse as parseCsv } from "csv-parse/sync";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
+import { once } from "node:events";
 import { performance } from "node:perf_hooks";
-import type { Readable } from "node:stream";
 import { batches, incidents, noticeCategoryStats, noticeStats, organizations, referenceCounters, type Batch } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
@@ -14,10 +14,10 @@ import { describeError, log } from "~/utils/log.server";
 import { writeMailingFile } from "./mailing.server";
 import { rowsOf } from "./sql.server";
 import { ReportCollector, type BatchReport } from "./report";
-import { SealPool, type SealResult } from "./seal-pool.server";
+import { SealPool } from "./seal-pool.server";
 import { createStage, dropStage, listStages, openStageWriter, stageTableName, type StageWriter } from "./stage.server";
-import { encodeRow, readHeader, validateRecord, type HeaderMap } from "./validate";
-import { ROW_SEP } from "./seal-core.mjs";
+import { readHeader, type HeaderMap } from "./validate";
+import { countLines, firstRecordEnd, lastRecordEnd, type ChunkResult } from "./import-chunk";
 
 /** Who runs an import: a signed-in admin (web) or the operator at the command line. */
 export type BatchActor = { actorType: "staff" | "cli"; actorId: string; actorRole: string };
@@ -39,6 +39,8 @@ export type ImportOptions = {
   /** Known already (the web upload hashes while it streams to disk). */
   sha256?: string;
   onProgress?: (p: ImportProgress) => void;
+  /** Tests: read the file this many bytes at a time (chunk boundaries). */
+  readChunkBytes?: number;
   /** Tests: fail after this many rows were staged (simulates a crash mid-COPY). */
   failAfterRows?: number;
 };
@@ -56,8 +58,10 @@ export type ImportResult = {
   error?: string;
 };
 
-/** Rows per job sent to a sealing worker. */
-const CHUNK_ROWS = 2000;
+/** Bytes of the file read at a time; each read's whole records go to a worker as one job. */
+const READ_CHUNK_BYTES = 512 * 1024;
+/** A record that has not ended after this many bytes means an unbalanced quote. */
+const MAX_UNENDED_BYTES = 8 * 1024 * 1024;
 /** Reference-number counters reserved per round trip. */
 const COUNTER_BLOCK = 65_536;
 const PROGRESS_EVERY_MS = 1000;
@@ -209,7 +213,7 @@ export async function beginImport(
 
 type Stats = { states: Map<string, [number, number, number]>; categories: Map<string, number> };
 
-function addStats(stats: Stats, r: SealResult) {
+function addStats(stats: Stats, r: ChunkResult) {
   for (const [st, v] of Object.entries(r.states)) {
     const s = stats.states.get(st) ?? [0, 0, 0];
     s[0] += v[0];
@@ -236,49 +240,6 @@ async function sniff(filePath: string): Promise<"ok" | "binary" | "utf16" | "emp
 }
 
 class ImportAborted extends Error {}
-
-/**
- * A stream's objects in arrays of up to `max`: one await per batch instead of one per record
- * (the per-record async iterator cost as much as csv-parse itself). Errors come out as thrown.
- */
-async function* recordBatches<T>(stream: Readable, max = 1024): AsyncGenerator<T[]> {
-  let error: unknown = null;
-  let ended = false;
-  let wake: (() => void) | null = null;
-  const poke = () => wake?.();
-  const onEnd = () => {
-    ended = true;
-    poke();
-  };
-  const onError = (e: unknown) => {
-    error ??= e;
-    poke();
-  };
-  stream.on("readable", poke);
-  stream.on("end", onEnd);
-  stream.on("error", onError);
-  try {
-    for (;;) {
-      if (error) throw error;
-      const batch: T[] = [];
-      let item: T | null;
-      while (batch.length < max && (item = stream.read() as T | null) !== null) batch.push(item);
-      if (batch.length) {
-        yield batch;
-        continue;
-      }
-      if (error) throw error;
-      if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-    }
-  } finally {
-    stream.off("readable", poke);
-    stream.off("end", onEnd);
-    stream.off("error", onError);
-    if (!ended) stream.destroy();
-  }
-}
 
 /** Second half of an import (see importBatch). `batch` is null for a dry run. */
 export async function runImport(
@@ -378,27 +339,54 @@ export async function runImport(
       }
     }
 
-    // Sealing jobs run in parallel; their COPY writes are chained so the stream sees one writer.
-    const inflight = new Set<Promise<void>>();
-    let writeChain: Promise<void> = Promise.resolve();
-    let failure: unknown = null;
+    // The file is cut at record ends into chunks that the workers parse, validate and seal in
+    // parallel. Results are taken in file order: the report lists lines in order and COPY has
+    // one writer. At most a few chunks are in flight, so memory stays flat whatever the size.
     let counterBase = 0;
     let counterLeft = 0;
     let staged = 0;
-    let chunk: string[] = [];
-    const maxInflight = (pool?.size ?? 1) * 3;
+    let stopped = false;
+    let header: HeaderMap | undefined;
+    const maxInflight = (pool?.size ?? 1) * 2 + 1;
+    const queue: Promise<ChunkResult>[] = [];
+    const sealing = () => Boolean(options.skipInvalid || options.dryRun || report.rejected === 0);
 
-    const dispatch = async () => {
-      if (!chunk.length || !pool || !writer) return;
-      if (counterLeft < chunk.length) {
-        counterBase = await reserveCounters(ctx, COUNTER_BLOCK);
-        counterLeft = COUNTER_BLOCK;
+    const take = async (res: ChunkResult) => {
+      if (stopped) return;
+      rowsRead += res.rowsRead;
+      rowsValid += res.rowsValid;
+      for (const problems of res.rejected) report.reject(problems);
+      if (res.malformedAt !== null) {
+        report.file({ line: res.malformedAt, column: "", reason: "malformed_csv" });
+        stopped = true;
+        return;
+      }
+      // All-or-nothing: once a row is rejected nothing will be imported; the rest is read for the report only.
+      if (res.count && sealing()) {
+        addStats(stats, res);
+        await writer!.write(res.copy);
+        if (mailingStream && res.mailing.byteLength && !mailingStream.write(res.mailing)) await once(mailingStream, "drain");
+        rowsSealed += res.count;
+        staged += res.count;
+        if (options.failAfterRows !== undefined && staged >= options.failAfterRows) throw new ImportAborted("simulated crash");
+      }
+      await progress();
+    };
+
+    const dispatch = async (bytes: Buffer, firstLine: number, records: number) => {
+      if (counterLeft < records) {
+        counterLeft = Math.max(COUNTER_BLOCK, records);
+        counterBase = await reserveCounters(ctx, counterLeft);
       }
       const counterStart = counterBase;
-      counterBase += chunk.length;
-      counterLeft -= chunk.length;
-      const job = pool.seal({
-        text: chunk.join(ROW_SEP),
+      counterBase += records;
+      counterLeft -= records;
+      const job = pool!.run({
+        bytes,
+        firstLine,
+        header: header!,
+        today,
+        seal: sealing(),
         counterStart,
         organizationId: org.id,
         mailingDate,
@@ -406,72 +394,87 @@ export async function runImport(
         keepCode: true,
         mailing: Boolean(mailingStream),
       });
-      chunk = [];
-      const p: Promise<void> = job
-        .then((res) => {
-          addStats(stats, res);
-          writeChain = writeChain.then(async () => {
-            await writer!.write(res.copy);
-            if (mailingStream && res.mailing.byteLength && !mailingStream.write(res.mailing)) {
-              await new Promise<void>((r) => mailingStream!.once("drain", () => r()));
-            }
-            rowsSealed += res.count;
-            staged += res.count;
-            if (options.failAfterRows !== undefined && staged >= options.failAfterRows) throw new ImportAborted("simulated crash");
-          });
-          return writeChain;
-        })
-        .catch((e) => {
-          failure ??= e;
-        })
-        .finally(() => inflight.delete(p));
-      inflight.add(p);
-      while (inflight.size >= maxInflight) await Promise.race(inflight);
-      if (failure) throw failure;
+      job.catch(() => {}); // awaited in order below; this only keeps a failure from being "unhandled" meanwhile
+      queue.push(job);
+      while (queue.length >= maxInflight && !stopped) await take(await queue.shift()!);
+    };
+
+    /** The header: the first record, read here (the workers need its column map). */
+    const readHeaderAt = (bytes: Buffer): boolean => {
+      let record: string[] | undefined;
+      try {
+        record = (parseCsv(bytes.toString("utf8"), { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][])[0];
+      } catch {
+        report.file({ line: 1, column: "", reason: "malformed_csv" });
+        return false;
+      }
+      if (!record) return true; // a blank line before the header
+      const h = readHeader(record);
+      if (!h.map) {
+        for (const p of h.problems) report.file(p);
+        return false;
+      }
+      header = h.map;
+      report.ignoredColumns = h.map.ignored;
+      return true;
     };
 
     if (!report.hasFileProblems) {
-      const parser = createReadStream(options.filePath).pipe(
-        parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, encoding: "utf8" }),
-      );
-      let header: HeaderMap | undefined;
-      try {
-        records: for await (const items of recordBatches<{ record: string[]; info: { lines: number } }>(parser)) for (const item of items) {
-          const line = item.info.lines;
-          if (!header) {
-            const h = readHeader(item.record);
-            if (!h.map) {
-              for (const p of h.problems) report.file(p);
-              break records;
-            }
-            header = h.map;
-            report.ignoredColumns = h.map.ignored;
+      let carry: Buffer = Buffer.alloc(0);
+      let line = 1;
+      let atStart = true;
+      let crOnly: boolean | undefined;
+      for await (const data of createReadStream(options.filePath, { highWaterMark: options.readChunkBytes ?? READ_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+        let buf: Buffer = carry.length ? Buffer.concat([carry, data]) : data;
+        // Old Mac "CSV" ends lines with CR alone: read such a file as if they were LF.
+        if (crOnly === undefined) {
+          const cr = buf.indexOf(0x0d);
+          if (buf.indexOf(0x0a) !== -1) crOnly = false;
+          else if (cr !== -1 && cr + 1 < buf.length) crOnly = true;
+        }
+        if (crOnly) for (let i = buf.indexOf(0x0d); i !== -1; i = buf.indexOf(0x0d, i + 1)) buf[i] = 0x0a;
+        if (atStart) {
+          if (buf.length < 3) {
+            carry = buf;
             continue;
           }
-          rowsRead++;
-          const v = validateRecord(item.record, line, header, today);
-          if (v.problems) {
-            report.reject(v.problems);
-          } else {
-            rowsValid++;
-            // All-or-nothing: once a row is rejected nothing will be imported; keep reading for the report only.
-            if (options.skipInvalid || options.dryRun || report.rejected === 0) {
-              chunk.push(encodeRow(v.row));
-              if (chunk.length >= CHUNK_ROWS) await dispatch();
-            }
-          }
-          if ((rowsRead & 1023) === 0) await progress();
+          if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+          atStart = false;
         }
-      } catch (error) {
-        if (error instanceof ImportAborted || failure) throw failure ?? error;
-        const e = error as { code?: string; lines?: number };
-        report.file({ line: e.lines ?? rowsRead + 1, column: "", reason: "malformed_csv" });
+        while (!header && !stopped) {
+          const end = firstRecordEnd(buf);
+          if (end < 0) break;
+          if (!readHeaderAt(buf.subarray(0, end))) stopped = true;
+          line += countLines(buf.subarray(0, end));
+          buf = buf.subarray(end);
+        }
+        if (stopped) break;
+        const end = header ? lastRecordEnd(buf) : -1;
+        if (end > 0) {
+          const piece = buf.subarray(0, end);
+          const lines = countLines(piece);
+          await dispatch(piece, line, lines);
+          line += lines;
+          buf = buf.subarray(end);
+        }
+        carry = buf;
+        if (carry.length > MAX_UNENDED_BYTES) {
+          report.file({ line, column: "", reason: "malformed_csv" });
+          stopped = true;
+        }
+        if (stopped) break;
+      }
+      // The last record may lack its line end.
+      if (!stopped && carry.length) {
+        if (!header) readHeaderAt(carry);
+        else await dispatch(carry, line, countLines(carry) + 1);
       }
       if (!header && !report.hasFileProblems) report.file({ line: 1, column: "", reason: "empty_file" });
-      await dispatch();
-      while (inflight.size) await Promise.race(inflight);
-      if (failure) throw failure;
-      await writeChain;
+      while (queue.length) {
+        const next = queue.shift()!;
+        if (stopped) await next.catch(() => {});
+        else await take(await next);
+      }
       await writer?.finish();
       writer = null;
     }

@@ -1,16 +1,44 @@
-// The hot path of a batch import, in plain JavaScript so worker threads can load it anywhere
-// (tsx, vitest, the built server) without a TypeScript loader. It produces exactly what
-// `sealNotice` (app/services/notices/seal.server.ts) produces — same code alphabet and check
+// The hot path of a batch import (run in worker threads by import-chunk.ts). It produces exactly
+// what `sealNotice` (app/services/notices/seal.server.ts) produces — same code alphabet and check
 // symbol, same keyed hashes, same `<kid>.<base64url(iv|ciphertext|tag)>` AES-256-GCM values with
 // the field name as additional data — only faster:
 //
-// - AES-256-GCM from node:crypto, one cipher per value, exactly like FieldCipher (no crypto of
-//   our own); the key is a KeyObject made once.
-// - CSPRNG bytes drawn from a pooled buffer.
+// - AES-256-GCM and HMAC-SHA256 a chunk at a time through ./native/ec_seal.c, a small binding to
+//   the OpenSSL Node itself links (one cipher context keeps the key schedule; ~0.3 µs a value
+//   instead of ~5 µs for a node:crypto cipher object). No cryptography of our own. When the
+//   binding is not built, the same values come from node:crypto, one cipher per value.
+// - CSPRNG bytes drawn from pooled buffers.
 // - Reference numbers from a keyed permutation of a counter (see permuteReference).
 //
-// tests/services/batches/seal-core.test.ts checks every value against FieldCipher / sealNotice.
+// tests/services/batches/seal-core.test.ts checks every value against FieldCipher / sealNotice,
+// through both paths.
 import { createCipheriv, createHmac, createSecretKey, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Where `npm install` builds the OpenSSL binding, for the batches directory `dir`. */
+export function nativeSealPath(dir = path.dirname(fileURLToPath(import.meta.url))) {
+  return path.join(dir, "native/build/Release/ec_seal.node");
+}
+
+/**
+ * @typedef {{ gcmSeal: (key: Uint8Array, plain: Uint8Array, ends: Uint32Array, aads: Uint8Array, aadEnds: Uint32Array, ivs: Uint8Array, out: Uint8Array) => void, hmacSha256: (key: Uint8Array, data: Uint8Array, ends: Uint32Array, out: Uint8Array) => void }} NativeSeal
+ */
+
+/** @type {Map<string, NativeSeal | null>} */
+const loaded = new Map();
+/**
+ * The OpenSSL binding at `file`, or null when it is not built (or EC_NATIVE_SEAL=off).
+ * @param {string} file
+ * @returns {NativeSeal | null}
+ */
+export function loadNativeSeal(file) {
+  if (process.env.EC_NATIVE_SEAL === "off") return null;
+  if (!loaded.has(file)) loaded.set(file, existsSync(file) ? createRequire(import.meta.url)(file) : null);
+  return loaded.get(file) ?? null;
+}
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const VALUE = new Map([...CROCKFORD].map((c, i) => [c, i]));
@@ -19,6 +47,7 @@ let pool = Buffer.alloc(0);
 let poolOffset = 0;
 /** @param {number} n */
 function take(n) {
+  if (n > 4096) return randomBytes(n);
   if (poolOffset + n > pool.length) {
     pool = randomBytes(16384);
     poolOffset = 0;
@@ -149,59 +178,97 @@ function isMinorOn(dob, mailingDate) {
   return `${String(y).padStart(4, "0")}${dob.slice(4)}` > mailingDate;
 }
 
+/** What makes a cell need quoting or neutralizing (the common case has none: one test). */
+const CELL_SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
+
 /** RFC 4180 cell, and formula-safe: a cell starting with = + - @ tab or CR gets a leading '. */
 export function csvCell(value) {
   let v = value ?? "";
+  if (!CELL_SPECIAL.test(v)) return v;
   if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 const ENCODER = new TextEncoder();
-const DECODER = new TextDecoder();
-
-export const FIELD_SEP = "\x1f";
-export const ROW_SEP = "\x1e";
 
 /**
- * Seal a chunk of validated rows (fields joined by FIELD_SEP, rows by ROW_SEP; see
- * app/services/batches/validate.ts `encodeRow` for the order). Returns COPY text for the staging
- * table, the mailing-file lines (when asked) and counts per state / category.
+ * @typedef {ReturnType<typeof createSealState>} SealState
+ * @typedef {{ counterStart: number, organizationId: string, mailingDate: string, enrollBy: string, keepCode: boolean, mailing: boolean }} SealOptions
  */
-export function sealChunk(state, job) {
-  const { gcm, pepper, roundKeys } = state;
-  const hmac = (v) => createHmac("sha256", pepper).update(v, "utf8").digest("hex");
-  const text = typeof job.text === "string" ? job.text : DECODER.decode(job.text);
-  const rows = text.split(ROW_SEP);
+
+/**
+ * Seal validated rows (app/services/batches/validate.ts `ValidRow`): COPY text for the staging
+ * table, the mailing-file lines (when asked) and counts per state / category.
+ * @param {SealState} state
+ * @param {import("./validate").ValidRow[]} rows
+ * @param {SealOptions} job
+ */
+export function sealRows(state, rows, job) {
+  const { sealer, roundKeys } = state;
+  // Pass 1: everything to encrypt and hash, in order; pass 2: the COPY lines.
+  /** @type {string[]} */ const fields = [];
+  /** @type {string[]} */ const plains = [];
+  /** @type {string[]} */ const hashInputs = [];
+  const codes = new Array(rows.length);
+  const references = new Array(rows.length);
+  let counter = job.counterStart;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const code = generateCode();
+    codes[i] = code;
+    references[i] = permuteReference(roundKeys, counter++);
+    if (job.keepCode) {
+      fields.push("code");
+      plains.push(code);
+    }
+    fields.push("external_id", "name", "address", "dob");
+    plains.push(
+      r.externalId,
+      JSON.stringify({ first: r.firstName, middle: r.middleName || null, last: r.lastName, suffix: r.suffix || null }),
+      JSON.stringify({ line1: r.addressLine1, line2: r.addressLine2 || null, city: r.city, state: r.state, zip: r.zip }),
+      r.dateOfBirth,
+    );
+    if (r.email) {
+      fields.push("email");
+      plains.push(r.email);
+    }
+    if (r.phone) {
+      fields.push("phone");
+      plains.push(r.phone);
+    }
+    hashInputs.push(code, `external:${job.organizationId}:${r.externalId.trim()}`, `search:${normalizeLastName(r.lastName)}|${r.dateOfBirth}|${r.zip.slice(0, 5)}`);
+  }
+  const sealed = sealer.encrypt(fields, plains);
+  const hashes = sealer.hmacHex(hashInputs);
+
   let copy = "";
   let mailing = "";
+  /** @type {Record<string, [number, number, number]>} */
   const states = {};
+  /** @type {Record<string, number>} */
   const categories = {};
-  let counter = job.counterStart;
-  for (const row of rows) {
-    const f = row.split(FIELD_SEP);
-    const [line, externalId, first, middle, last, suffix, a1, a2, city, st, zip, dob, email, phone, language, deceased, exposed] = f;
-    const code = generateCode();
-    const reference = permuteReference(roundKeys, counter++);
-    const cats = exposed.split(";");
-    const minor = isMinorOn(dob, job.mailingDate);
-    const dead = deceased === "1";
-    const name = JSON.stringify({ first, middle: middle || null, last, suffix: suffix || null });
-    const address = JSON.stringify({ line1: a1, line2: a2 || null, city, state: st, zip });
-    const [codeEnc, extEnc, nameEnc, addrEnc, dobEnc, emailEnc, phoneEnc] = gcm.encryptMany([
-      "code", job.keepCode ? code : null,
-      "external_id", externalId,
-      "name", name,
-      "address", address,
-      "dob", dob,
-      "email", email || null,
-      "phone", phone || null,
-    ]);
+  let v = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const st = r.state;
+    const code = codes[i];
+    const reference = references[i];
+    const cats = r.exposed;
+    const minor = isMinorOn(r.dateOfBirth, job.mailingDate);
+    const dead = r.deceased;
+    const codeEnc = job.keepCode ? sealed[v++] : "\\N";
+    const extEnc = sealed[v++];
+    const nameEnc = sealed[v++];
+    const addrEnc = sealed[v++];
+    const dobEnc = sealed[v++];
+    const emailEnc = r.email ? sealed[v++] : "\\N";
+    const phoneEnc = r.phone ? sealed[v++] : "\\N";
     copy +=
-      `${line}\t${reference}\t\\\\x${hmac(code)}\t${codeEnc ?? "\\N"}` +
-      `\t\\\\x${hmac(`external:${job.organizationId}:${externalId.trim()}`)}\t${extEnc}` +
-      `\t{${cats.join(",")}}\t${st}\t${language}\t${minor ? "t" : "f"}\t${dead ? "t" : "f"}` +
-      `\t${nameEnc}\t${addrEnc}\t${dobEnc}\t${emailEnc ?? "\\N"}\t${phoneEnc ?? "\\N"}` +
-      `\t\\\\x${hmac(`search:${normalizeLastName(last)}|${dob}|${zip.slice(0, 5)}`)}\n`;
+      `${r.line}\t${reference}\t\\\\x${hashes[3 * i]}\t${codeEnc}` +
+      `\t\\\\x${hashes[3 * i + 1]}\t${extEnc}` +
+      `\t{${cats.join(",")}}\t${st}\t${r.language}\t${minor ? "t" : "f"}\t${dead ? "t" : "f"}` +
+      `\t${nameEnc}\t${addrEnc}\t${dobEnc}\t${emailEnc}\t${phoneEnc}` +
+      `\t\\\\x${hashes[3 * i + 2]}\n`;
     const s = (states[st] ??= [0, 0, 0]);
     s[0]++;
     if (minor) s[1]++;
@@ -209,23 +276,90 @@ export function sealChunk(state, job) {
     for (const c of cats) categories[c] = (categories[c] ?? 0) + 1;
     if (job.mailing) {
       const variant = dead ? "deceased" : minor ? "minor" : "adult";
-      const fullName = [first, middle, last, suffix].filter(Boolean).join(" ");
+      const fullName = [r.firstName, r.middleName, r.lastName, r.suffix].filter(Boolean).join(" ");
       const formatted = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12)}`;
       mailing +=
-        [reference, externalId, variant, language, fullName, a1, a2, city, st, zip, formatted, job.enrollBy].map(csvCell).join(",") +
-        "\r\n";
+        [reference, r.externalId, variant, r.language, fullName, r.addressLine1, r.addressLine2, r.city, st, r.zip, formatted, job.enrollBy]
+          .map(csvCell)
+          .join(",") + "\r\n";
     }
   }
   // Bytes in fresh ArrayBuffers, so the worker can transfer them (no copy, no string on the main
   // thread's heap): the main thread writes them to the COPY stream and the mailing file as they are.
-  return { jobId: job.jobId, copy: ENCODER.encode(copy), mailing: ENCODER.encode(mailing), count: rows.length, states, categories };
+  return { copy: ENCODER.encode(copy), mailing: ENCODER.encode(mailing), count: rows.length, states, categories };
 }
 
-/** Per-thread state from the secrets the import passes in. */
+/**
+ * Seals many values at once: AES-256-GCM values (field name as additional data) and hex
+ * HMAC-SHA256 digests, in the input order. Native when the binding is built, node:crypto otherwise.
+ */
+export class BatchSealer {
+  /** @param {string} keyId @param {Uint8Array} key 32 bytes @param {Uint8Array} pepper */
+  /** @param {NativeSeal | null} native */
+  constructor(keyId, key, pepper, native) {
+    this.native = native;
+    this.prefix = `${keyId}.`;
+    this.key = Buffer.from(key);
+    this.pepper = Buffer.from(pepper);
+    this.gcm = new GcmSealer(keyId, key);
+    this.pepperKey = createSecretKey(this.pepper);
+  }
+
+  /**
+   * @param {string[]} fields the field name of each value (its additional data)
+   * @param {string[]} plains
+   * @returns {string[]}
+   */
+  encrypt(fields, plains) {
+    const n = plains.length;
+    if (!this.native || n === 0) return plains.map((p, i) => this.gcm.encrypt(fields[i], p));
+    const plain = Buffer.from(plains.join(""), "utf8");
+    const aads = Buffer.from(fields.join(""), "utf8");
+    const ends = new Uint32Array(n);
+    const aadEnds = new Uint32Array(n);
+    let e = 0;
+    let ae = 0;
+    for (let i = 0; i < n; i++) {
+      ends[i] = e += Buffer.byteLength(plains[i], "utf8");
+      aadEnds[i] = ae += Buffer.byteLength(fields[i], "utf8");
+    }
+    const out = Buffer.allocUnsafe(plain.length + 28 * n);
+    this.native.gcmSeal(this.key, plain, ends, aads, aadEnds, take(12 * n), out);
+    const results = new Array(n);
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      const len = 28 + ends[i] - (i ? ends[i - 1] : 0);
+      results[i] = this.prefix + out.toString("base64url", pos, pos + len);
+      pos += len;
+    }
+    return results;
+  }
+
+  /** @param {string[]} inputs @returns {string[]} hex digests keyed with the pepper */
+  hmacHex(inputs) {
+    const n = inputs.length;
+    if (!this.native || n === 0) return inputs.map((v) => createHmac("sha256", this.pepperKey).update(v, "utf8").digest("hex"));
+    const data = Buffer.from(inputs.join(""), "utf8");
+    const ends = new Uint32Array(n);
+    let e = 0;
+    for (let i = 0; i < n; i++) ends[i] = e += Buffer.byteLength(inputs[i], "utf8");
+    const out = Buffer.allocUnsafe(32 * n);
+    this.native.hmacSha256(this.pepper, data, ends, out);
+    const results = new Array(n);
+    for (let i = 0; i < n; i++) results[i] = out.toString("hex", 32 * i, 32 * i + 32);
+    return results;
+  }
+}
+
+/**
+ * Per-thread state from the secrets the import passes in.
+ * @param {{ keyId: string, key: Uint8Array, pepper: Uint8Array, referenceKey: Uint8Array, nativePath?: string | null }} init
+ *   nativePath: the binding's file (default: next to this module); null for node:crypto only
+ */
 export function createSealState(init) {
+  const native = init.nativePath === null ? null : loadNativeSeal(init.nativePath ?? nativeSealPath());
   return {
-    gcm: new GcmSealer(init.keyId, init.key),
-    pepper: createSecretKey(Buffer.from(init.pepper)),
+    sealer: new BatchSealer(init.keyId, init.key, init.pepper, native),
     roundKeys: referenceRoundKeys(init.referenceKey),
   };
 }

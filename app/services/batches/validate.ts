@@ -1,5 +1,4 @@
 import { isCategoryKey } from "~/content/categories";
-import { FIELD_SEP } from "./seal-core.mjs";
 
 /**
  * The batch file's columns (DESIGN.md "Batch file"): names case-insensitive, any order.
@@ -237,27 +236,4 @@ export function validateRecord(
       exposed,
     },
   };
-}
-
-/** The worker wire format (seal-core.mjs `sealChunk`): fields in this order, FIELD_SEP between. */
-export function encodeRow(r: ValidRow): string {
-  return [
-    r.line,
-    r.externalId,
-    r.firstName,
-    r.middleName,
-    r.lastName,
-    r.suffix,
-    r.addressLine1,
-    r.addressLine2,
-    r.city,
-    r.state,
-    r.zip,
-    r.dateOfBirth,
-    r.email,
-    r.phone,
-    r.language,
-    r.deceased ? "1" : "0",
-    r.exposed.join(";"),
-  ].join(FIELD_SEP);
 }

@@ -160,6 +160,51 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     expect(JSON.stringify(rows)).not.toContain("Hernández");
   });
 
+  it("reads the same records, lines and reasons however the file is cut into chunks for the workers", async () => {
+    const { org } = await world();
+    const lines: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      if (i % 7 === 3) lines.push(row({ address_line2: '"Apt 4,\r\nRear door ""B"""' })); // a quoted field over two lines
+      else if (i % 11 === 5) lines.push(row({ state: "XX" }));
+      else if (i % 13 === 8) lines.push("");
+      else if (i % 17 === 2) lines.push(row({ first_name: '"Ana ""Annie"""', zip: "123" }));
+      else lines.push(row({ first_name: i % 2 ? "Zoë" : "Ana" }));
+    }
+    const file = csvFile(lines, { bom: true, eol: "\r\n" });
+    const whole = await imp(org, file, { dryRun: true });
+    expect(whole.report!.counts).toEqual({ bad_state: 4, bad_zip: 4 });
+    // Line numbers count physical lines: after a two-line record, every line number moves by one more.
+    const expectedLines: number[] = [];
+    let physical = 2;
+    for (let i = 0; i < 60; i++) {
+      if (i % 7 !== 3 && i % 11 === 5) expectedLines.push(physical);
+      else if (i % 7 !== 3 && i % 11 !== 5 && i % 13 !== 8 && i % 17 === 2) expectedLines.push(physical);
+      physical += i % 7 === 3 ? 2 : 1;
+    }
+    expect(whole.report!.rows.map((p) => p.line)).toEqual(expectedLines);
+    for (const readChunkBytes of [16, 61, 200, 999]) {
+      const cut = await imp(org, file, { dryRun: true, readChunkBytes });
+      expect([cut.rowsRead, cut.rejected, cut.report]).toEqual([whole.rowsRead, whole.rejected, whole.report]);
+    }
+    const real = await imp(org, file, { skipInvalid: true, readChunkBytes: 61 });
+    expect(real.outcome).toBe("imported");
+    expect(real.imported).toBe(whole.rowsRead - 8);
+    const two = await env.ctx.db.select().from(notices).where(eq(notices.batchId, real.batchId!));
+    const apartments = two.map((n) => env.ctx.cipher.decryptJson<SealedAddress>("address", n.addressEnc!).line2).filter(Boolean);
+    expect(new Set(apartments)).toEqual(new Set(['Apt 4,\r\nRear door "B"']));
+  });
+
+  it("reads a file whose lines end with CR alone (old Mac CSV) and one with no line end at all", async () => {
+    const { org } = await world();
+    const cr = csvFile([row(), row({ state: "XX" }), row()], { eol: "\r" });
+    const r = await imp(org, cr, { dryRun: true, readChunkBytes: 50 });
+    expect([r.rowsRead, r.report!.rows.map((p) => [p.line, p.reason])]).toEqual([3, [[3, "bad_state"]]]);
+    const bare = path.join(dir, "no-eol.csv");
+    writeFileSync(bare, `${HEADER}\n${row()}`);
+    const b = await imp(org, bare);
+    expect([b.outcome, b.imported]).toEqual(["imported", 1]);
+  });
+
   it("all-or-nothing by default; --skip-invalid imports the valid rows and keeps the report", async () => {
     const { org } = await world();
     const file = csvFile([row(), row({ state: "ZZ" }), row(), row({ zip: "" })]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { csvCell, GcmSealer, generateCode, permuteReference, referenceRoundKeys } from "~/services/batches/seal-core.mjs";
+import { createHmac } from "node:crypto";
+import { BatchSealer, csvCell, GcmSealer, generateCode, loadNativeSeal, nativeSealPath, permuteReference, referenceRoundKeys } from "~/services/batches/seal-core.mjs";
+import { countLines, firstRecordEnd, lastRecordEnd } from "~/services/batches/import-chunk";
 import { generateReferenceNumber, hasValidCheckSymbol, parseActivationCode } from "~/services/notices/activation-code.server";
 import { FieldCipher } from "~/utils/crypto.server";
 
@@ -67,4 +69,43 @@ describe("the import's fast sealing (seal-core.mjs) gives what the rest of the a
     expect(csvCell("\rx")).toBe("\"'\rx\"");
     expect(csvCell("=a,b")).toBe("\"'=a,b\"");
   });
+
+  it("the OpenSSL binding is built by npm install and seals exactly what node:crypto seals", () => {
+    const native = loadNativeSeal(nativeSealPath());
+    // npm install builds it (postinstall); without a compiler the import still works, only slower.
+    if (process.env.EC_NATIVE_SEAL !== "off") expect(native).not.toBeNull();
+    if (!native) return;
+    const key = randomBytes(32);
+    const pepper = randomBytes(32);
+    const cipher = new FieldCipher([{ id: "k3", key }]);
+    const fields = ["name", "dob", "email", "code", "address", "phone", "name"];
+    const plains = ["", "1970-05-17", "ana@example.com", "ABCDEFGHJKMNPQR5", "ü".repeat(300), "x".repeat(16), "José Hernández"];
+    for (const sealer of [new BatchSealer("k3", key, pepper, native), new BatchSealer("k3", key, pepper, null)]) {
+      const sealed = sealer.encrypt(fields, plains);
+      expect(sealed.map((v, i) => cipher.decrypt(fields[i]!, v))).toEqual(plains);
+      // Bound to the field: a value moved to another field does not open.
+      expect(() => cipher.decrypt("dob", sealed[0]!)).toThrow();
+      // Fresh IVs: the same value twice differs.
+      expect(new Set(sealer.encrypt(["dob", "dob"], ["1970-05-17", "1970-05-17"])).size).toBe(2);
+      const inputs = ["", "search:RIVERA|1970-05-17|48201", "ü".repeat(99)];
+      expect(sealer.hmacHex(inputs)).toEqual(inputs.map((v) => createHmac("sha256", pepper).update(v, "utf8").digest("hex")));
+    }
+    // Wrong shapes are refused, not read out of bounds.
+    expect(() => native.gcmSeal(key, Buffer.from("ab"), new Uint32Array([3]), Buffer.from("x"), new Uint32Array([1]), randomBytes(12), Buffer.alloc(30))).toThrow(/bad arguments/);
+    expect(() => native.gcmSeal(key.subarray(0, 16), Buffer.from("ab"), new Uint32Array([2]), Buffer.from("x"), new Uint32Array([1]), randomBytes(12), Buffer.alloc(30))).toThrow(/bad arguments/);
+    expect(() => native.hmacSha256(pepper, Buffer.from("ab"), new Uint32Array([2]), Buffer.alloc(31))).toThrow(/bad arguments/);
+  });
+
+  it("cuts a file only at record ends: never inside a quoted field", () => {
+    const b = (s: string) => Buffer.from(s, "utf8");
+    expect(lastRecordEnd(b("a,b\nc,d\ne"))).toBe(8);
+    expect(lastRecordEnd(b("a,b"))).toBe(-1);
+    expect(lastRecordEnd(b('a,"x\ny"\nc,"d'))).toBe(8);
+    expect(lastRecordEnd(b('a,"x\ny\nz'))).toBe(-1);
+    expect(lastRecordEnd(b('a,"say ""hi""\n"\n'))).toBe(16);
+    expect(firstRecordEnd(b('h,"x\ny"\nrow\n'))).toBe(8);
+    expect(firstRecordEnd(b("h,i"))).toBe(-1);
+    expect(countLines(b("a\r\nb\n\nc"))).toBe(3);
+  });
 });
+
