@@ -59,7 +59,7 @@ export type ImportResult = {
 };
 
 /** Bytes of the file read at a time; each read's whole records go to a worker as one job. */
-const READ_CHUNK_BYTES = 512 * 1024;
+const READ_CHUNK_BYTES = 256 * 1024;
 /** A record that has not ended after this many bytes means an unbalanced quote. */
 const MAX_UNENDED_BYTES = 8 * 1024 * 1024;
 /** Reference-number counters reserved per round trip. */
@@ -477,6 +477,9 @@ export async function runImport(
       }
       await writer?.finish();
       writer = null;
+      // The workers' heaps are not needed for the move.
+      await pool?.close();
+      pool = null;
     }
     if (rowsRead === 0 && !report.hasFileProblems) report.file({ line: 2, column: "", reason: "empty_file" });
 

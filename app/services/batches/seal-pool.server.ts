@@ -62,7 +62,7 @@ export class SealPool {
       // Each worker holds one chunk at a time and sends its output away as transferred bytes: a small
       // heap keeps the process under its memory budget (measured: 96/16 MB heaps peaked ~60 MB more
       // RSS for two workers than 48/8, at the same speed).
-      const worker = new Worker(file, { workerData, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+      const worker = new Worker(file, { workerData, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
       const slot = { worker, busy: 0 };
       worker.on("message", (msg: ChunkResult & { error?: string }) => {
         slot.busy--;
