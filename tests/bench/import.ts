@@ -13,13 +13,14 @@ import { SYNTHETIC_HEADER, writeSyntheticBatch } from "./synthetic";
 export const HEALTHEC_ROWS = 4_452_782;
 
 /**
- * `npm run bench -- import [--rows N] [--keep]`: a synthetic batch file, our whole import (parse,
+ * `npm run bench -- import [--rows N] [--keep] [--dry-run]`: a synthetic batch file, our whole import (parse,
  * validate, seal in workers, COPY, move into notices) timed end to end on PostgreSQL, against
  * `psql \copy` of the same file into a bare table. BENCH_DATABASE_URL names the server (default
  * local); a fresh database `ec_bench_import` is created for the run (never the `test` database).
  */
 export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const { values } = parseArgs({ args, options: { rows: { type: "string" }, keep: { type: "boolean" } } });
+  const { values } = parseArgs({ args, options: { rows: { type: "string" }, keep: { type: "boolean" }, "dry-run": { type: "boolean" } } });
+  const dryRun = Boolean(values["dry-run"]);
   const rows = values.rows ? Number(values.rows) : HEALTHEC_ROWS;
   if (!Number.isInteger(rows) || rows < 1) throw new Error("--rows takes a positive integer");
   const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -68,7 +69,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       if (process.env.BENCH_MEMORY_DETAIL) atPeak = process.memoryUsage();
     }
   }, 100);
-  console.info(`import: ${rows.toLocaleString("en-US")} rows (${(bytes / 1e6).toFixed(0)} MB)…`);
+  console.info(`${dryRun ? "dry run" : "import"}: ${rows.toLocaleString("en-US")} rows (${(bytes / 1e6).toFixed(0)} MB)…`);
   const t0 = performance.now();
   let lastLog = 0;
   const result = await importBatch(ctx, { actorType: "cli", actorId: "bench", actorRole: "admin" }, null, {
@@ -76,7 +77,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     filePath: file,
     fileName: "healthec.csv",
     source: "cli",
-    mailingOut: `/tmp/ec-bench/mailing-${rows}.csv`,
+    mailingOut: dryRun ? undefined : `/tmp/ec-bench/mailing-${rows}.csv`,
+    dryRun,
     onProgress: (p) => {
       const now = performance.now();
       if (now - lastLog < 5000 && p.phase === "reading") return;
@@ -90,14 +92,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   await database.close();
   if (!values.keep) await admin.unsafe(`drop database if exists ${dbName} with (force)`);
   await admin.end();
-  if (result.outcome !== "imported" || result.imported !== rows) throw new Error(`import ended ${result.outcome} (${result.imported} rows): ${result.error ?? ""}`);
+  if (dryRun ? result.outcome !== "dry_run" || result.rowsRead !== rows || result.rejected !== 0 : result.outcome !== "imported" || result.imported !== rows) throw new Error(`import ended ${result.outcome} (${result.imported} rows): ${result.error ?? ""}`);
 
   const rowsPerS = Math.round(rows / importS);
   const baselineRowsPerS = Math.round(rows / baselineS);
   const ratio = Number((rowsPerS / baselineRowsPerS).toFixed(3));
   const peakRssMb = Math.round(peakRss / 1e6);
   console.info(
-    `\nimport: ${importS.toFixed(1)} s, ${rowsPerS.toLocaleString("en-US")} rows/s; psql \\copy: ${baselineS.toFixed(1)} s, ` +
+    `\n${dryRun ? "dry run" : "import"}: ${importS.toFixed(1)} s, ${rowsPerS.toLocaleString("en-US")} rows/s; psql \\copy: ${baselineS.toFixed(1)} s, ` +
       `${baselineRowsPerS.toLocaleString("en-US")} rows/s; ratio ${ratio}; peak RSS ${peakRssMb} MB (workers included)`,
   );
   if (process.env.BENCH_MEMORY_DETAIL) {
@@ -109,5 +111,5 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   }
   const loadavg = (await import("node:os")).loadavg().map((x) => Number(x.toFixed(2)));
   console.info(`load average (1, 5, 15 min) at the end: ${loadavg.join(", ")}`);
-  return { rows, seconds: Number(importS.toFixed(2)), rows_per_s: rowsPerS, baseline_rows_per_s: baselineRowsPerS, ratio, peak_rss_mb: peakRssMb, loadavg_1m: loadavg[0] };
+  return { rows, dry_run: dryRun, seconds: Number(importS.toFixed(2)), rows_per_s: rowsPerS, baseline_rows_per_s: baselineRowsPerS, ratio, peak_rss_mb: peakRssMb, loadavg_1m: loadavg[0] };
 }

@@ -103,7 +103,9 @@ describe("an admin loads a batch in Chromium", () => {
 
       await page.waitForURL(/\/admin\/batches\/[0-9a-f-]{36}$/);
       // The progress page refreshes itself (meta refresh, no JavaScript needed) until the import ends.
-      await page.waitForSelector("[data-status=awaiting_mailing]", { timeout: 60_000 });
+      // Wait on the batch page itself: with JavaScript on, the URL changes before the list page (whose
+      // table shows the earlier test's batch as awaiting mailing) is replaced.
+      await page.waitForSelector("main:has([data-testid=rows-imported]) [data-testid=batch-status][data-status=awaiting_mailing]", { timeout: 60_000 });
       expect(await page.getByTestId("rows-imported").innerText()).toBe("58");
       expect(await page.getByTestId("rows-rejected").innerText()).toBe("2");
       expect(await page.locator("[data-testid=report-rows] tr[data-reason=bad_state]").count()).toBe(2);

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { sealRows, type SealState } from "./seal-core.mjs";
+import { checkRows, sealRows, type SealState } from "./seal-core.mjs";
 import { validateRecord, type HeaderMap, type RowProblem, type ValidRow } from "./validate";
 
 /**
@@ -14,6 +14,8 @@ export type ChunkJob = {
   today: string;
   /** Seal the valid rows (false once an all-or-nothing import has a rejected row: read for the report only). */
   seal: boolean;
+  /** A dry run: instead of sealing, only the line and the external-id hash of each valid row (for the duplicate check). */
+  checkOnly: boolean;
   /** Reference-number counters reserved for this chunk: at least one per record. */
   counterStart: number;
   organizationId: string;
@@ -137,7 +139,7 @@ export function processChunk(state: SealState, job: ChunkJob): ChunkResult {
     valid.sort((x, y) => x.line - y.line);
   }
   const rowsValid = rowsRead - rejected.length;
-  const sealed = job.seal && valid.length ? sealRows(state, valid, job) : null;
+  const sealed = !job.seal || !valid.length ? null : job.checkOnly ? checkRows(state, valid, job) : sealRows(state, valid, job);
   return {
     jobId: job.jobId,
     rowsRead,

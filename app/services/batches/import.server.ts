@@ -15,7 +15,7 @@ import { writeMailingFile } from "./mailing.server";
 import { rowsOf } from "./sql.server";
 import { ReportCollector, type BatchReport } from "./report";
 import { SealPool } from "./seal-pool.server";
-import { createStage, dropStage, listStages, openStageWriter, stageTableName, type StageWriter } from "./stage.server";
+import { CHECK_STAGE_COLUMNS, createStage, dropStage, listStages, openStageWriter, STAGE_COLUMNS, stageTableName, type StageWriter } from "./stage.server";
 import { readHeader, type HeaderMap } from "./validate";
 import { countLines, firstRecordEnd, lastRecordEnd, type ChunkResult } from "./import-chunk";
 
@@ -312,7 +312,7 @@ export async function runImport(
 
   try {
     if (lockConn) await lockConn`select pg_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage}))`;
-    await createStage(ctx.database, stage);
+    await createStage(ctx.database, stage, Boolean(options.dryRun));
     await progress(true);
 
     const kind = await sniff(options.filePath);
@@ -329,7 +329,7 @@ export async function runImport(
         key: activeKey.key,
         referenceKey: keyedHash(pepper, "reference-permutation"),
       });
-      writer = await openStageWriter(ctx.database, stage, lockConn);
+      writer = await openStageWriter(ctx.database, stage, lockConn, options.dryRun ? CHECK_STAGE_COLUMNS : STAGE_COLUMNS);
       if (options.mailingOut && !options.dryRun) {
         mailingTmp = `${options.mailingOut}.partial-${process.pid}`;
         mailingStream = createWriteStream(mailingTmp, { mode: 0o600 });
@@ -387,6 +387,7 @@ export async function runImport(
         header: header!,
         today,
         seal: sealing(),
+        checkOnly: Boolean(options.dryRun),
         counterStart,
         organizationId: org.id,
         mailingDate,

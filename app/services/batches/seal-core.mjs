@@ -290,6 +290,20 @@ export function sealRows(state, rows, job) {
 }
 
 /**
+ * A dry run's rows: COPY text of (line, external-id hash) only, for the duplicate check — no code,
+ * no ciphertext, no mailing line.
+ * @param {SealState} state
+ * @param {import("./validate").ValidRow[]} rows
+ * @param {{ organizationId: string }} job
+ */
+export function checkRows(state, rows, job) {
+  const hashes = state.sealer.hmacHex(rows.map((r) => `external:${job.organizationId}:${r.externalId.trim()}`));
+  let copy = "";
+  for (let i = 0; i < rows.length; i++) copy += `${rows[i].line}\t\\\\x${hashes[i]}\n`;
+  return { copy: ENCODER.encode(copy), mailing: new Uint8Array(0), count: rows.length, states: {}, categories: {} };
+}
+
+/**
  * Seals many values at once: AES-256-GCM values (field name as additional data) and hex
  * HMAC-SHA256 digests, in the input order. Native when the binding is built, node:crypto otherwise.
  */

@@ -30,11 +30,19 @@ export function stageTableName(id: string): string {
   return `${STAGE_PREFIX}${id.replace(/-/g, "")}`;
 }
 
+/** What a dry run stages: enough to find duplicate external ids (nothing personal, nothing sealed). */
+export const CHECK_STAGE_COLUMNS = ["line", "external_id_hash"] as const;
+
 /**
  * An UNLOGGED table with no indexes: COPY into it runs at bare-table speed and writes no WAL.
- * It is not a TEMP table because the COPY connection and the move transaction differ.
+ * It is not a TEMP table because the COPY connection and the move transaction differ. A dry
+ * run's table (`checkOnly`) has the line and the external-id hash only.
  */
-export async function createStage(database: Database, name: string): Promise<void> {
+export async function createStage(database: Database, name: string, checkOnly = false): Promise<void> {
+  if (checkOnly) {
+    await database.rows(sql.raw(`create unlogged table if not exists ${name} (line integer not null, external_id_hash bytea not null)`));
+    return;
+  }
   await database.rows(
     sql.raw(`create unlogged table if not exists ${name} (
       line integer not null, reference_number text not null, code_hash bytea not null, code_enc text,
@@ -65,8 +73,13 @@ export interface StageWriter {
 
 const PGLITE_CHUNK_CHARS = 8 * 1024 * 1024;
 
-export async function openStageWriter(database: Database, name: string, conn?: postgres.ReservedSql): Promise<StageWriter> {
-  const cols = STAGE_COLUMNS.join(", ");
+export async function openStageWriter(
+  database: Database,
+  name: string,
+  conn?: postgres.ReservedSql,
+  columns: readonly string[] = STAGE_COLUMNS,
+): Promise<StageWriter> {
+  const cols = columns.join(", ");
   if (database.kind === "postgres") {
     const client = conn ?? database.postgres!;
     const stream: Writable = await client.unsafe(`copy ${name} (${cols}) from stdin`).writable();

@@ -194,6 +194,24 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     expect(new Set(apartments)).toEqual(new Set(['Apt 4,\r\nRear door "B"']));
   });
 
+  it("names the line of an unclosed quote, however the file is cut, and calls a header without rows empty", async () => {
+    const { org } = await world();
+    const file = csvFile([row(), row(), row({ first_name: '"Ana' }), row(), row()]);
+    for (const readChunkBytes of [undefined, 40]) {
+      const r = await imp(org, file, { readChunkBytes });
+      expect(r.outcome).toBe("rejected");
+      expect(r.report!.fileProblems).toEqual([{ line: 4, column: "", reason: "malformed_csv" }]);
+      expect(await countNotices(r.batchId!)).toBe(0);
+      await env.ctx.db.delete(batches).where(eq(batches.id, r.batchId!));
+    }
+    for (const [name, text] of [["header-only.csv", `${HEADER}\r\n`], ["bom-only.csv", "\uFEFF"], ["blank.csv", "\n\n"]] as const) {
+      const f = path.join(dir, name);
+      writeFileSync(f, text);
+      const r = await imp(org, f, { dryRun: true });
+      expect(r.report!.fileProblems.map((p) => p.reason)).toEqual(["empty_file"]);
+    }
+  });
+
   it("reads a file whose lines end with CR alone (old Mac CSV) and one with no line end at all", async () => {
     const { org } = await world();
     const cr = csvFile([row(), row({ state: "XX" }), row()], { eol: "\r" });
