@@ -204,19 +204,71 @@ const ENCODER = new TextEncoder();
  * @param {SealOptions} job
  */
 export function sealRows(state, rows, job) {
+  const copy = new ByteSink(rows.length * 900);
+  const mailing = new ByteSink(job.mailing ? rows.length * 200 : 0);
+  /** @type {Record<string, [number, number, number]>} */
+  const states = {};
+  /** @type {Record<string, number>} */
+  const categories = {};
+  // Small batches keep every intermediate string short-lived (young-generation garbage).
+  for (let from = 0; from < rows.length; from += SEAL_BATCH) {
+    sealBatch(state, rows, from, Math.min(rows.length, from + SEAL_BATCH), job, copy, mailing, states, categories);
+  }
+  // Bytes in fresh ArrayBuffers, so the worker can transfer them (no copy, no string on the main
+  // thread's heap): the main thread writes them to the COPY stream and the mailing file as they are.
+  return { copy: copy.bytes(), mailing: mailing.bytes(), count: rows.length, states, categories };
+}
+
+const SEAL_BATCH = 256;
+
+/** An append-only byte buffer in its own ArrayBuffer (never Node's shared pool: it is transferred). */
+class ByteSink {
+  /** @param {number} size */
+  constructor(size) {
+    this.buf = Buffer.allocUnsafeSlow(Math.max(size, 1024));
+    this.pos = 0;
+  }
+
+  /** @param {string} text */
+  write(text) {
+    if (this.pos + text.length * 3 > this.buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + text.length * 3));
+      this.buf.copy(bigger, 0, 0, this.pos);
+      this.buf = bigger;
+    }
+    this.pos += this.buf.utf8Write(text, this.pos);
+  }
+
+  bytes() {
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.pos);
+  }
+}
+
+/**
+ * @param {SealState} state
+ * @param {import("./validate").ValidRow[]} rows
+ * @param {number} from
+ * @param {number} to
+ * @param {SealOptions} job
+ * @param {ByteSink} copy
+ * @param {ByteSink} mailing
+ * @param {Record<string, [number, number, number]>} states
+ * @param {Record<string, number>} categories
+ */
+function sealBatch(state, rows, from, to, job, copy, mailing, states, categories) {
   const { sealer, roundKeys } = state;
   // Pass 1: everything to encrypt and hash, in order; pass 2: the COPY lines.
   /** @type {string[]} */ const fields = [];
   /** @type {string[]} */ const plains = [];
   /** @type {string[]} */ const hashInputs = [];
-  const codes = new Array(rows.length);
-  const references = new Array(rows.length);
-  let counter = job.counterStart;
-  for (let i = 0; i < rows.length; i++) {
+  const codes = new Array(to - from);
+  const references = new Array(to - from);
+  let counter = job.counterStart + from;
+  for (let i = from; i < to; i++) {
     const r = rows[i];
     const code = generateCode();
-    codes[i] = code;
-    references[i] = permuteReference(roundKeys, counter++);
+    codes[i - from] = code;
+    references[i - from] = permuteReference(roundKeys, counter++);
     if (job.keepCode) {
       fields.push("code");
       plains.push(code);
@@ -241,18 +293,13 @@ export function sealRows(state, rows, job) {
   const sealed = sealer.encrypt(fields, plains);
   const hashes = sealer.hmacHex(hashInputs);
 
-  let copy = "";
-  let mailing = "";
-  /** @type {Record<string, [number, number, number]>} */
-  const states = {};
-  /** @type {Record<string, number>} */
-  const categories = {};
   let v = 0;
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = from; i < to; i++) {
     const r = rows[i];
+    const k = i - from;
     const st = r.state;
-    const code = codes[i];
-    const reference = references[i];
+    const code = codes[k];
+    const reference = references[k];
     const cats = r.exposed;
     const minor = isMinorOn(r.dateOfBirth, job.mailingDate);
     const dead = r.deceased;
@@ -263,12 +310,13 @@ export function sealRows(state, rows, job) {
     const dobEnc = sealed[v++];
     const emailEnc = r.email ? sealed[v++] : "\\N";
     const phoneEnc = r.phone ? sealed[v++] : "\\N";
-    copy +=
-      `${r.line}\t${reference}\t\\\\x${hashes[3 * i]}\t${codeEnc}` +
-      `\t\\\\x${hashes[3 * i + 1]}\t${extEnc}` +
-      `\t{${cats.join(",")}}\t${st}\t${r.language}\t${minor ? "t" : "f"}\t${dead ? "t" : "f"}` +
-      `\t${nameEnc}\t${addrEnc}\t${dobEnc}\t${emailEnc}\t${phoneEnc}` +
-      `\t\\\\x${hashes[3 * i + 2]}\n`;
+    copy.write(
+      `${r.line}\t${reference}\t\\\\x${hashes[3 * k]}\t${codeEnc}` +
+        `\t\\\\x${hashes[3 * k + 1]}\t${extEnc}` +
+        `\t{${cats.join(",")}}\t${st}\t${r.language}\t${minor ? "t" : "f"}\t${dead ? "t" : "f"}` +
+        `\t${nameEnc}\t${addrEnc}\t${dobEnc}\t${emailEnc}\t${phoneEnc}` +
+        `\t\\\\x${hashes[3 * k + 2]}\n`,
+    );
     const s = (states[st] ??= [0, 0, 0]);
     s[0]++;
     if (minor) s[1]++;
@@ -278,15 +326,13 @@ export function sealRows(state, rows, job) {
       const variant = dead ? "deceased" : minor ? "minor" : "adult";
       const fullName = [r.firstName, r.middleName, r.lastName, r.suffix].filter(Boolean).join(" ");
       const formatted = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12)}`;
-      mailing +=
+      mailing.write(
         [reference, r.externalId, variant, r.language, fullName, r.addressLine1, r.addressLine2, r.city, st, r.zip, formatted, job.enrollBy]
           .map(csvCell)
-          .join(",") + "\r\n";
+          .join(",") + "\r\n",
+      );
     }
   }
-  // Bytes in fresh ArrayBuffers, so the worker can transfer them (no copy, no string on the main
-  // thread's heap): the main thread writes them to the COPY stream and the mailing file as they are.
-  return { copy: ENCODER.encode(copy), mailing: ENCODER.encode(mailing), count: rows.length, states, categories };
 }
 
 /**

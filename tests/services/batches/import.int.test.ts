@@ -9,6 +9,7 @@ import { importBatch, sweepStaleImports, type ImportOptions } from "~/services/b
 import { exportMailingFile, markBatchMailed, reprintNotice, BatchStateError } from "~/services/batches/mailing.server";
 import { listStages } from "~/services/batches/stage.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
+import { hashActivationCode } from "~/services/notices/activation-code.server";
 import { searchHashFor, externalIdHashFor, type SealedAddress, type SealedName } from "~/services/notices/seal.server";
 import { reportByOrganization, reportByState } from "~/services/reports/reports.server";
 import { openTestEnv, type TestEnv } from "../../support/db";
@@ -209,6 +210,30 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
       writeFileSync(f, text);
       const r = await imp(org, f, { dryRun: true });
       expect(r.report!.fileProblems.map((p) => p.reason)).toEqual(["empty_file"]);
+    }
+  });
+
+  it("over many sealing batches, each letter's reference number, code and person stay together, in file order", async () => {
+    const { org } = await world();
+    const people = Array.from({ length: 700 }, (_, i) => row({ external_id: `M-${i}`, email: i % 3 ? "" : `m${i}@example.com` }));
+    const out = path.join(dir, "many.csv");
+    const r = await imp(org, csvFile(people), { mailingOut: out });
+    expect([r.outcome, r.imported]).toEqual(["imported", 700]);
+    const letters = (parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[]).map((l) => ({
+      ref: l.reference_number!,
+      ext: l.external_id!,
+      code: l.activation_code!.replace(/-/g, ""),
+    }));
+    expect(letters.map((l) => l.ext)).toEqual(people.map((_, i) => `M-${i}`));
+    expect(new Set(letters.map((l) => l.ref)).size).toBe(700);
+    const rows = await env.ctx.db.select().from(notices).where(eq(notices.batchId, r.batchId!));
+    const byRef = new Map(rows.map((n) => [n.referenceNumber, n]));
+    for (const l of letters) {
+      const n = byRef.get(l.ref)!;
+      expect(env.ctx.cipher.decrypt("external_id", n.externalIdEnc!)).toBe(l.ext);
+      expect(env.ctx.cipher.decrypt("code", n.codeEnc!)).toBe(l.code);
+      expect(n.codeHash.equals(hashActivationCode(env.config.codePepper, l.code))).toBe(true);
+      expect(n.emailEnc === null).toBe(Number(l.ext.slice(2)) % 3 !== 0);
     }
   });
 
