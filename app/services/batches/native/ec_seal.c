@@ -16,29 +16,15 @@
     }                                                        \
   } while (0)
 
-static int get_bytes(napi_env env, napi_value v, uint8_t** data, size_t* len) {
+// A typed array argument of the expected kind: its data and its length in elements.
+static int get_array(napi_env env, napi_value v, napi_typedarray_type want, void** data, size_t* len) {
   napi_typedarray_type type;
-  size_t length, offset;
+  size_t offset;
   napi_value ab;
-  void* raw;
-  if (napi_get_typedarray_info(env, v, &type, &length, &raw, &ab, &offset) != napi_ok) return 0;
-  if (type != napi_uint8_array) return 0;
-  *data = (uint8_t*)raw;
-  *len = length;
-  return 1;
+  return napi_get_typedarray_info(env, v, &type, len, data, &ab, &offset) == napi_ok && type == want;
 }
-
-static int get_u32(napi_env env, napi_value v, uint32_t** data, size_t* len) {
-  napi_typedarray_type type;
-  size_t length, offset;
-  napi_value ab;
-  void* raw;
-  if (napi_get_typedarray_info(env, v, &type, &length, &raw, &ab, &offset) != napi_ok) return 0;
-  if (type != napi_uint32_array) return 0;
-  *data = (uint32_t*)raw;
-  *len = length;
-  return 1;
-}
+#define get_bytes(env, v, data, len) get_array(env, v, napi_uint8_array, (void**)(data), len)
+#define get_u32(env, v, data, len) get_array(env, v, napi_uint32_array, (void**)(data), len)
 
 // gcmSeal(key: Uint8Array(32), plain: Uint8Array, ends: Uint32Array(n), aads: Uint8Array,
 //         aadEnds: Uint32Array(n), ivs: Uint8Array(12n), out: Uint8Array(plain.length + 28n)) → undefined
