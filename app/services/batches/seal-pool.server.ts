@@ -1,5 +1,5 @@
 import { buildSync } from "esbuild";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,8 @@ let bundled: string | null = null;
 function workerBundle(): string {
   if (bundled && existsSync(bundled)) return bundled;
   const dir = mkdtempSync(path.join(os.tmpdir(), "ec-import-"));
+  // Removed when the process exits (a crash leaves ~150 KB of our own code in /tmp, nothing personal).
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   const outfile = path.join(dir, "import-worker.mjs");
   buildSync({
     entryPoints: [path.join(sourceDir, "import-worker.ts")],
