@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const TSX = path.resolve("node_modules/.bin/tsx");
-
 function run(env: Record<string, string>) {
-  const child = spawn(TSX, ["app/server.ts"], { env: { ...process.env, NODE_ENV: "development", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // As `npm start` runs it: node with tsx as a loader, so SIGTERM reaches the server itself (the tsx
+  // CLI relays signals and SIGKILLs a child that has not answered within ~60 ms, e.g. under load).
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], { env: { ...process.env, NODE_ENV: "development", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.on("data", (d) => (out += String(d)));
   child.stderr.on("data", (d) => (out += String(d)));
