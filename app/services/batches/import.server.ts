@@ -256,6 +256,8 @@ export async function runImport(
     .where(eq(organizations.id, options.organizationId));
   if (!org) throw new Error("unknown organization");
   const stage = stageTableName(batch?.id ?? `dry${crypto.randomUUID()}`);
+  /** A dry run seals nothing: it stages each valid row's line and external-id hash for the duplicate check. */
+  const checkOnly = Boolean(options.dryRun);
   const mailingDate = batch?.mailingDate ?? options.mailingDate ?? org.noticeDate;
   const today = ctx.now().toISOString().slice(0, 10);
   const report = new ReportCollector();
@@ -312,7 +314,7 @@ export async function runImport(
 
   try {
     if (lockConn) await lockConn`select pg_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage}))`;
-    await createStage(ctx.database, stage, Boolean(options.dryRun));
+    await createStage(ctx.database, stage, checkOnly);
     await progress(true);
 
     const kind = await sniff(options.filePath);
@@ -329,7 +331,7 @@ export async function runImport(
         key: activeKey.key,
         referenceKey: keyedHash(pepper, "reference-permutation"),
       });
-      writer = await openStageWriter(ctx.database, stage, lockConn, options.dryRun ? CHECK_STAGE_COLUMNS : STAGE_COLUMNS);
+      writer = await openStageWriter(ctx.database, stage, lockConn, checkOnly ? CHECK_STAGE_COLUMNS : STAGE_COLUMNS);
       if (options.mailingOut && !options.dryRun) {
         mailingTmp = `${options.mailingOut}.partial-${process.pid}`;
         mailingStream = createWriteStream(mailingTmp, { mode: 0o600 });
@@ -387,7 +389,7 @@ export async function runImport(
         header: header!,
         today,
         seal: sealing(),
-        checkOnly: Boolean(options.dryRun),
+        checkOnly,
         counterStart,
         organizationId: org.id,
         mailingDate,
