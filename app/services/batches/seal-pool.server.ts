@@ -17,7 +17,8 @@ const sourceDir = existsSync(path.join(here, "import-worker.ts")) ? here : path.
 let bundled: string | null = null;
 /**
  * The worker as one plain JavaScript file, bundled by esbuild once per process into a private
- * temporary directory (0700): workers then start in ~20 ms with no TypeScript loader.
+ * temporary directory (0700): workers then load plain JavaScript, with no TypeScript loader and
+ * no module-hooks thread of their own.
  */
 function workerBundle(): string {
   if (bundled && existsSync(bundled)) return bundled;
@@ -49,7 +50,7 @@ export function defaultWorkerCount(): number {
 /**
  * A small pool of worker threads that parse, validate and seal chunks of a batch file (codes,
  * keyed hashes, AES-GCM), so the main thread only cuts the file and feeds COPY. Jobs go to the
- * least busy worker; a job's bytes are transferred, not copied.
+ * least busy worker; a job's bytes are copied once and transferred, results come back transferred.
  */
 export class SealPool {
   private workers: { worker: Worker; busy: number }[] = [];
