@@ -24,7 +24,7 @@ export function nativeSealPath(dir = path.dirname(fileURLToPath(import.meta.url)
 }
 
 /**
- * @typedef {{ gcmSeal: (key: Uint8Array, plain: Uint8Array, ends: Uint32Array, aads: Uint8Array, aadEnds: Uint32Array, ivs: Uint8Array, out: Uint8Array) => void, hmacSha256: (key: Uint8Array, data: Uint8Array, ends: Uint32Array, out: Uint8Array) => void }} NativeSeal
+ * @typedef {{ gcmSeal: (key: Uint8Array, plain: Uint8Array, ends: Uint32Array, aads: Uint8Array, aadEnds: Uint32Array, ivs: Uint8Array, out: Uint8Array) => void, hmacSha256: (key: Uint8Array, data: Uint8Array, ends: Uint32Array, out: Uint8Array) => void, sealCopy: (key: Uint8Array, prefix: Uint8Array, pepper: Uint8Array, heads: Uint8Array, headEnds: Uint32Array, plain: Uint8Array, plainEnds: Uint32Array, aads: Uint8Array, aadEnds: Uint32Array, hashData: Uint8Array, hashEnds: Uint32Array, out: Uint8Array, outStart: number) => number }} NativeSeal
  */
 
 /** @type {Map<string, NativeSeal | null>} */
@@ -222,20 +222,24 @@ export function sealRows(state, rows, job) {
 const SEAL_BATCH = 256;
 
 /** An append-only byte buffer in its own ArrayBuffer (never Node's shared pool: it is transferred). */
-class ByteSink {
+export class ByteSink {
   /** @param {number} size */
   constructor(size) {
     this.buf = Buffer.allocUnsafeSlow(Math.max(size, 1024));
     this.pos = 0;
   }
 
+  /** Room for `n` more bytes. @param {number} n */
+  ensure(n) {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
   /** @param {string} text */
   write(text) {
-    if (this.pos + text.length * 3 > this.buf.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + text.length * 3));
-      this.buf.copy(bigger, 0, 0, this.pos);
-      this.buf = bigger;
-    }
+    this.ensure(text.length * 3);
     this.pos += this.buf.utf8Write(text, this.pos);
   }
 
@@ -244,7 +248,14 @@ class ByteSink {
   }
 }
 
+/** The encrypted columns of a staged row, in COPY order: each value's field name is its additional data. */
+export const SEALED_SLOTS = ["code", "external_id", "name", "address", "dob", "email", "phone"];
+/** The keyed-hash columns of a staged row, in COPY order: code_hash, external_id_hash, search_hash. */
+const HASH_SLOTS = 3;
+
 /**
+ * Seal rows [from, to) into `copy` (one COPY line each: the plain columns, then the three keyed
+ * hashes, then the encrypted values; see STAGE_COLUMNS) and their mailing lines into `mailing`.
  * @param {SealState} state
  * @param {import("./validate").ValidRow[]} rows
  * @param {number} from
@@ -257,66 +268,35 @@ class ByteSink {
  */
 function sealBatch(state, rows, from, to, job, copy, mailing, states, categories) {
   const { sealer, roundKeys } = state;
-  // Pass 1: everything to encrypt and hash, in order; pass 2: the COPY lines.
-  /** @type {string[]} */ const fields = [];
-  /** @type {string[]} */ const plains = [];
-  /** @type {string[]} */ const hashInputs = [];
-  const codes = new Array(to - from);
-  const references = new Array(to - from);
-  let counter = job.counterStart + from;
-  for (let i = from; i < to; i++) {
-    const r = rows[i];
+  const n = to - from;
+  const V = SEALED_SLOTS.length;
+  let heads = "";
+  const headEnds = new Uint32Array(n);
+  /** @type {string[]} */ const plains = new Array(n * V);
+  /** @type {string[]} */ const hashInputs = new Array(n * HASH_SLOTS);
+  for (let k = 0; k < n; k++) {
+    const r = rows[from + k];
     const code = generateCode();
-    codes[i - from] = code;
-    references[i - from] = permuteReference(roundKeys, counter++);
-    if (job.keepCode) {
-      fields.push("code");
-      plains.push(code);
-    }
-    fields.push("external_id", "name", "address", "dob");
-    plains.push(
-      r.externalId,
-      JSON.stringify({ first: r.firstName, middle: r.middleName || null, last: r.lastName, suffix: r.suffix || null }),
-      JSON.stringify({ line1: r.addressLine1, line2: r.addressLine2 || null, city: r.city, state: r.state, zip: r.zip }),
-      r.dateOfBirth,
-    );
-    if (r.email) {
-      fields.push("email");
-      plains.push(r.email);
-    }
-    if (r.phone) {
-      fields.push("phone");
-      plains.push(r.phone);
-    }
-    hashInputs.push(code, `external:${job.organizationId}:${r.externalId.trim()}`, `search:${normalizeLastName(r.lastName)}|${r.dateOfBirth}|${r.zip.slice(0, 5)}`);
-  }
-  const sealed = sealer.encrypt(fields, plains);
-  const hashes = sealer.hmacHex(hashInputs);
-
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const r = rows[i];
-    const k = i - from;
+    const reference = permuteReference(roundKeys, job.counterStart + from + k);
     const st = r.state;
-    const code = codes[k];
-    const reference = references[k];
     const cats = r.exposed;
     const minor = isMinorOn(r.dateOfBirth, job.mailingDate);
     const dead = r.deceased;
-    const codeEnc = job.keepCode ? sealed[v++] : "\\N";
-    const extEnc = sealed[v++];
-    const nameEnc = sealed[v++];
-    const addrEnc = sealed[v++];
-    const dobEnc = sealed[v++];
-    const emailEnc = r.email ? sealed[v++] : "\\N";
-    const phoneEnc = r.phone ? sealed[v++] : "\\N";
-    copy.write(
-      `${r.line}\t${reference}\t\\\\x${hashes[3 * k]}\t${codeEnc}` +
-        `\t\\\\x${hashes[3 * k + 1]}\t${extEnc}` +
-        `\t{${cats.join(",")}}\t${st}\t${r.language}\t${minor ? "t" : "f"}\t${dead ? "t" : "f"}` +
-        `\t${nameEnc}\t${addrEnc}\t${dobEnc}\t${emailEnc}\t${phoneEnc}` +
-        `\t\\\\x${hashes[3 * k + 2]}\n`,
-    );
+    heads += `${r.line}\t${reference}\t{${cats.join(",")}}\t${st}\t${r.language}\t${minor ? "t" : "f"}\t${dead ? "t" : "f"}`;
+    headEnds[k] = heads.length;
+    // An empty value is stored as NULL (no email, no phone; the code once the batch is mailed).
+    const p = k * V;
+    plains[p] = job.keepCode ? code : "";
+    plains[p + 1] = r.externalId;
+    plains[p + 2] = JSON.stringify({ first: r.firstName, middle: r.middleName || null, last: r.lastName, suffix: r.suffix || null });
+    plains[p + 3] = JSON.stringify({ line1: r.addressLine1, line2: r.addressLine2 || null, city: r.city, state: r.state, zip: r.zip });
+    plains[p + 4] = r.dateOfBirth;
+    plains[p + 5] = r.email || "";
+    plains[p + 6] = r.phone || "";
+    const h = k * HASH_SLOTS;
+    hashInputs[h] = code;
+    hashInputs[h + 1] = `external:${job.organizationId}:${r.externalId.trim()}`;
+    hashInputs[h + 2] = `search:${normalizeLastName(r.lastName)}|${r.dateOfBirth}|${r.zip.slice(0, 5)}`;
     const s = (states[st] ??= [0, 0, 0]);
     s[0]++;
     if (minor) s[1]++;
@@ -333,6 +313,7 @@ function sealBatch(state, rows, from, to, job, copy, mailing, states, categories
       );
     }
   }
+  sealer.sealCopy(copy, heads, headEnds, plains, hashInputs);
 }
 
 /**
@@ -357,8 +338,11 @@ export class BatchSealer {
   /** @param {string} keyId @param {Uint8Array} key 32 bytes @param {Uint8Array} pepper */
   /** @param {NativeSeal | null} native */
   constructor(keyId, key, pepper, native) {
+    // The key id is written into COPY text as it is: nothing there may need escaping.
+    if (!/^[A-Za-z0-9_-]+$/.test(keyId)) throw new Error("a data key id must be letters, digits, - or _");
     this.native = native;
     this.prefix = `${keyId}.`;
+    this.prefixBytes = Buffer.from(this.prefix, "utf8");
     this.key = Buffer.from(key);
     this.pepper = Buffer.from(pepper);
     this.gcm = new GcmSealer(keyId, key);
@@ -409,6 +393,62 @@ export class BatchSealer {
     for (let i = 0; i < n; i++) results[i] = out.toString("hex", 32 * i, 32 * i + 32);
     return results;
   }
+
+  /**
+   * Append COPY lines to `sink`: line i is heads[headEnds[i-1]..headEnds[i]), then the hex HMACs of
+   * its `hashInputs.length / n` hash inputs as bytea, then its SEALED_SLOTS values encrypted (field
+   * name as additional data), an empty value as NULL. One native call for the whole batch.
+   * @param {ByteSink} sink @param {string} heads ASCII @param {Uint32Array} headEnds
+   * @param {string[]} plains n × SEALED_SLOTS.length @param {string[]} hashInputs
+   */
+  sealCopy(sink, heads, headEnds, plains, hashInputs) {
+    const n = headEnds.length;
+    if (n === 0) return;
+    const V = SEALED_SLOTS.length;
+    const H = hashInputs.length / n;
+    if (!this.native) {
+      const hashes = this.hmacHex(hashInputs);
+      let lines = "";
+      for (let i = 0; i < n; i++) {
+        lines += heads.slice(i ? headEnds[i - 1] : 0, headEnds[i]);
+        for (let j = 0; j < H; j++) lines += `\t\\\\x${hashes[i * H + j]}`;
+        for (let j = 0; j < V; j++) {
+          const plain = plains[i * V + j];
+          lines += plain ? `\t${this.gcm.encrypt(SEALED_SLOTS[j], plain)}` : "\t\\N";
+        }
+        lines += "\n";
+      }
+      sink.write(lines);
+      return;
+    }
+    const headBuf = Buffer.from(heads, "latin1");
+    if (!/^[\x20-\x7e\t]*$/.test(heads)) throw new Error("sealCopy: row heads must be ASCII");
+    const [plainBuf, plainEnds] = packed(plains);
+    const [hashBuf, hashEnds] = packed(hashInputs);
+    sink.ensure(headBuf.length + n * (H * 68 + 1) + n * V * (this.prefixBytes.length + 48) + Math.ceil((plainBuf.length * 4) / 3));
+    const end = this.native.sealCopy(this.key, this.prefixBytes, this.pepper, headBuf, headEnds, plainBuf, plainEnds, SLOT_AADS, SLOT_AAD_ENDS, hashBuf, hashEnds, sink.buf, sink.pos);
+    if (end < 0) throw new Error("sealCopy: output buffer too small");
+    sink.pos = end;
+  }
+}
+
+const SLOT_AADS = Buffer.from(SEALED_SLOTS.join(""), "utf8");
+const SLOT_AAD_ENDS = Uint32Array.from(SEALED_SLOTS.map((_, i) => SEALED_SLOTS.slice(0, i + 1).join("").length));
+
+/**
+ * Strings as one UTF-8 buffer and the byte offset where each ends.
+ * @param {string[]} values
+ * @returns {[Buffer, Uint32Array]}
+ */
+function packed(values) {
+  const text = values.join("");
+  const buf = Buffer.from(text, "utf8");
+  const ends = new Uint32Array(values.length);
+  let e = 0;
+  // All ASCII (the usual case): characters are bytes.
+  if (buf.length === text.length) for (let i = 0; i < values.length; i++) ends[i] = e += values[i].length;
+  else for (let i = 0; i < values.length; i++) ends[i] = e += Buffer.byteLength(values[i], "utf8");
+  return [buf, ends];
 }
 
 /**

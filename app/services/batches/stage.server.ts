@@ -3,25 +3,25 @@ import type postgres from "postgres";
 import type { Writable } from "node:stream";
 import type { Database } from "../../../db/client";
 
-/** Columns of a staging table, in the order seal-core.mjs writes them. */
+/** Columns of a staging table, in the order seal-core.mjs writes them: plain, keyed hashes, then SEALED_SLOTS. */
 export const STAGE_COLUMNS = [
   "line",
   "reference_number",
-  "code_hash",
-  "code_enc",
-  "external_id_hash",
-  "external_id_enc",
   "categories",
   "state",
   "language",
   "is_minor",
   "is_deceased",
+  "code_hash",
+  "external_id_hash",
+  "search_hash",
+  "code_enc",
+  "external_id_enc",
   "name_enc",
   "address_enc",
   "dob_enc",
   "email_enc",
   "phone_enc",
-  "search_hash",
 ] as const;
 
 export const STAGE_PREFIX = "import_stage_";

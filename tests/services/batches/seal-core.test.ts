@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { createHmac } from "node:crypto";
-import { BatchSealer, csvCell, GcmSealer, generateCode, loadNativeSeal, nativeSealPath, permuteReference, referenceRoundKeys } from "~/services/batches/seal-core.mjs";
+import { BatchSealer, ByteSink, csvCell, GcmSealer, generateCode, loadNativeSeal, nativeSealPath, permuteReference, referenceRoundKeys, SEALED_SLOTS } from "~/services/batches/seal-core.mjs";
 import { countLines, firstRecordEnd, lastRecordEnd } from "~/services/batches/import-chunk";
 import { generateReferenceNumber, hasValidCheckSymbol, parseActivationCode } from "~/services/notices/activation-code.server";
 import { FieldCipher } from "~/utils/crypto.server";
@@ -94,6 +94,68 @@ describe("the import's fast sealing (seal-core.mjs) gives what the rest of the a
     expect(() => native.gcmSeal(key, Buffer.from("ab"), new Uint32Array([3]), Buffer.from("x"), new Uint32Array([1]), randomBytes(12), Buffer.alloc(30))).toThrow(/bad arguments/);
     expect(() => native.gcmSeal(key.subarray(0, 16), Buffer.from("ab"), new Uint32Array([2]), Buffer.from("x"), new Uint32Array([1]), randomBytes(12), Buffer.alloc(30))).toThrow(/bad arguments/);
     expect(() => native.hmacSha256(pepper, Buffer.from("ab"), new Uint32Array([2]), Buffer.alloc(31))).toThrow(/bad arguments/);
+  });
+
+  it("writes whole COPY lines natively exactly as the node:crypto path does: heads, hashes as bytea, values sealed to their field, empty as NULL", () => {
+    const native = loadNativeSeal(nativeSealPath());
+    if (process.env.EC_NATIVE_SEAL !== "off") expect(native).not.toBeNull();
+    const key = randomBytes(32);
+    const pepper = randomBytes(32);
+    const cipher = new FieldCipher([{ id: "k3", key }]);
+    const heads = ["2\t1111-2222-3333\t{ssn}\tMI\ten\tf\tf", "3\t4444-5555-6666\t{}\tPR\tes\tt\tf", "17\t7777-8888-9999\t{a,b}\tTX\ten\tf\tt"];
+    const V = SEALED_SLOTS.length;
+    const plains = [
+      ["ABCDEFGHJKMNPQR5", "X-1", '{"first":"José"}', "{}", "1970-05-17", "ana@example.com", "3135550100"],
+      ["", "ü".repeat(300), '{"first":"Zoë"}', "a".repeat(1000), "2010-01-31", "", ""],
+      ["Q".repeat(16), "e", "n", "x".repeat(16), "1901-12-31", "", "5"],
+    ].flat();
+    const hashInputs = ["ABCDEFGHJKMNPQR5", "external:o:X-1", "search:RIVERA|1970-05-17|48201", "", "ü".repeat(40), "s", "c", "e", "s"];
+    const headEnds = Uint32Array.from(heads.map((_, i) => heads.slice(0, i + 1).join("").length));
+    const read = (sealer: BatchSealer) => {
+      const sink = new ByteSink(16); // too small at first: it must grow
+      sink.write("before\n");
+      sealer.sealCopy(sink, heads.join(""), headEnds, plains, hashInputs);
+      const lines = Buffer.from(sink.bytes()).toString("utf8").split("\n");
+      expect(lines.shift()).toBe("before");
+      expect(lines.pop()).toBe("");
+      return lines.map((line, i) => {
+        const cols = line.split("\t");
+        expect(cols.slice(0, 7).join("\t")).toBe(heads[i]);
+        const hashes = cols.slice(7, 10);
+        const values = cols.slice(10);
+        expect(values).toHaveLength(V);
+        return {
+          hashes,
+          values: values.map((v, j) => (v === "\\N" ? null : (expect(v.startsWith("k3.")).toBe(true), cipher.decrypt(SEALED_SLOTS[j]!, v)))),
+          sealed: values,
+        };
+      });
+    };
+    const expected = heads.map((_, i) => ({
+      hashes: hashInputs.slice(3 * i, 3 * i + 3).map((v) => `\\\\x${createHmac("sha256", pepper).update(v, "utf8").digest("hex")}`),
+      values: plains.slice(V * i, V * i + V).map((v) => v || null),
+    }));
+    for (const n of native ? [native, null] : [null]) {
+      const got = read(new BatchSealer("k3", key, pepper, n));
+      expect(got.map(({ hashes, values }) => ({ hashes, values }))).toEqual(expected);
+      // A value sealed for one field does not open as another; IVs are fresh per value.
+      expect(() => cipher.decrypt("dob", got[0]!.sealed[2]!)).toThrow();
+      expect(new Set(got.flatMap((r) => r.sealed.filter((v) => v !== "\\N"))).size).toBe(got.flatMap((r) => r.sealed.filter((v) => v !== "\\N")).length);
+    }
+    // A key id that would need escaping in COPY text is refused.
+    expect(() => new BatchSealer("k\t3", key, pepper, native)).toThrow(/key id/);
+    if (!native) return;
+    // Wrong shapes are refused; a buffer too small is reported, not overrun.
+    const aads = Buffer.from(SEALED_SLOTS.join(""));
+    const aadEnds = Uint32Array.from(SEALED_SLOTS.map((_, i) => SEALED_SLOTS.slice(0, i + 1).join("").length));
+    const one = (plainEnds: Uint32Array, out: Buffer, start = 0) =>
+      native.sealCopy(key, Buffer.from("k3."), pepper, Buffer.from("h"), new Uint32Array([1]), Buffer.from("abcdefg"), plainEnds, aads, aadEnds, Buffer.from("x"), new Uint32Array([1]), out, start);
+    expect(one(Uint32Array.from([1, 2, 3, 4, 5, 6, 7]), Buffer.alloc(4096))).toBeGreaterThan(7 * 40);
+    expect(one(Uint32Array.from([1, 2, 3, 4, 5, 6, 7]), Buffer.alloc(100))).toBe(-1);
+    expect(() => one(Uint32Array.from([1, 2, 3, 4, 5, 6, 8]), Buffer.alloc(4096))).toThrow(/bad arguments/);
+    expect(() => one(Uint32Array.from([2, 1, 3, 4, 5, 6, 7]), Buffer.alloc(4096))).toThrow(/bad arguments/);
+    expect(() => one(Uint32Array.from([1, 2, 3, 4, 5, 6]), Buffer.alloc(4096))).toThrow(/bad arguments/);
+    expect(() => one(Uint32Array.from([1, 2, 3, 4, 5, 6, 7]), Buffer.alloc(4096), 5000)).toThrow(/bad arguments/);
   });
 
   it("cuts a file only at record ends: never inside a quoted field", () => {
