@@ -19,7 +19,9 @@ export const HEALTHEC_ROWS = 4_452_782;
  * local); a fresh database `ec_bench_import` is created for the run (never the `test` database).
  */
 export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const { values } = parseArgs({ args, options: { rows: { type: "string" }, keep: { type: "boolean" }, "dry-run": { type: "boolean" } } });
+  const { values } = parseArgs({ args, options: { rows: { type: "string" }, keep: { type: "boolean" }, "dry-run": { type: "boolean" }, load: { type: "string" } } });
+  const load = values.load ?? "auto";
+  if (load !== "auto" && load !== "direct" && load !== "staging") throw new Error("--load takes auto, direct or staging");
   const dryRun = Boolean(values["dry-run"]);
   const rows = values.rows ? Number(values.rows) : HEALTHEC_ROWS;
   if (!Number.isInteger(rows) || rows < 1) throw new Error("--rows takes a positive integer");
@@ -79,6 +81,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     source: "cli",
     mailingOut: dryRun ? undefined : `/tmp/ec-bench/mailing-${rows}.csv`,
     dryRun,
+    load,
     onProgress: (p) => {
       const now = performance.now();
       if (now - lastLog < 5000 && p.phase === "reading") return;

@@ -78,7 +78,7 @@ describe.skipIf(!onPostgres)("the admin command line (postgres)", () => {
     delete process.env.INCIDENT_SLUG;
   });
 
-  it("an import killed mid-COPY leaves nothing visible; the batch is found failed and the file imports cleanly", async () => {
+  it.each(["staging", "direct"])("an import killed mid-COPY (%s load) leaves nothing visible; the batch is found failed and the file imports cleanly", async (load) => {
     const incident = await createIncident(env.ctx);
     childEnv.INCIDENT_SLUG = incident.slug;
     expect(cli(["org", "create", "--slug", "kill-me", "--name", "Killed Import Clinic"]).code).toBe(0);
@@ -86,7 +86,7 @@ describe.skipIf(!onPostgres)("the admin command line (postgres)", () => {
     await writeSyntheticBatch(file, 60_000, 11);
 
     // `node --import tsx` (not the tsx launcher, which runs the CLI in a grandchild SIGKILL would miss).
-    const child = spawn(process.execPath, ["--import", "tsx", "app/cli.ts", "batch", "import", "--org", "kill-me", "--file", file], { env: childEnv });
+    const child = spawn(process.execPath, ["--import", "tsx", "app/cli.ts", "batch", "import", "--org", "kill-me", "--file", file], { env: { ...childEnv, IMPORT_LOAD: load } });
     let stderr = "";
     await new Promise<void>((resolve, reject) => {
       child.stderr.on("data", (d: Buffer) => {

@@ -22,6 +22,8 @@ export type ChunkJob = {
   mailingDate: string;
   enrollBy: string;
   keepCode: boolean;
+  /** Start each COPY line with the file line (the staging table has it; `notices` does not). */
+  withLine: boolean;
   mailing: boolean;
 };
 

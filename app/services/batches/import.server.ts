@@ -1,10 +1,15 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
+import { open, rename, rm, stat } from "node:fs/promises";
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type postgres from "postgres";
+import type { Db } from "../../../db/client";
+import * as schema from "../../../db/schema/index";
 import { batches, incidents, noticeCategoryStats, noticeStats, organizations, referenceCounters, type Batch } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
@@ -13,6 +18,21 @@ import { keyedHash } from "~/utils/crypto.server";
 import { describeError, log } from "~/utils/log.server";
 import { writeMailingFile } from "./mailing.server";
 import { rowsOf } from "./sql.server";
+import {
+  beginDirectLoad,
+  disableStatsTrigger,
+  execOn,
+  finishDirectLoad,
+  lockParents,
+  NOTICE_COPY_COLUMNS,
+  rebuildIndexes,
+  restoreTriggers,
+  secondaryIndexes,
+  skipTriggers,
+  type DirectLoad,
+  type Exec,
+  quoteIdent,
+} from "./bulk-load.server";
 import { ReportCollector, type BatchReport } from "./report";
 import { SealPool } from "./seal-pool.server";
 import { CHECK_STAGE_COLUMNS, createStage, dropStage, listStages, openStageWriter, STAGE_COLUMNS, stageTableName, type StageWriter } from "./stage.server";
@@ -38,11 +58,18 @@ export type ImportOptions = {
   source: "cli" | "web";
   /** Known already (the web upload hashes while it streams to disk). */
   sha256?: string;
-  onProgress?: (p: ImportProgress) => void;
+  /** Called at most once a second and at each phase; the import waits for a returned promise. */
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
   /** Tests: read the file this many bytes at a time (chunk boundaries). */
   readChunkBytes?: number;
   /** Tests: fail after this many rows were staged (simulates a crash mid-COPY). */
   failAfterRows?: number;
+  /**
+   * How rows reach `notices` on PostgreSQL: COPY straight into it inside the import's transaction
+   * ("direct", for large batches into a table not much larger), or COPY into a staging table and one
+   * INSERT … SELECT ("staging"). Default "auto" (by the file's size). Tests force one or the other.
+   */
+  load?: "auto" | "direct" | "staging";
 };
 
 export type ImportOutcome = "imported" | "rejected" | "duplicate" | "dry_run" | "failed" | "in_progress";
@@ -69,6 +96,8 @@ const PROGRESS_EVERY_MS = 1000;
 const REBUILD_MIN_ROWS = 100_000;
 /** …and the table holds at most this many times the batch (else inserting into the indexes is cheaper). */
 const REBUILD_MAX_EXISTING_RATIO = 2;
+/** A guess of a batch file's bytes per row, to choose the load path before reading (synthetic HealthEC rows: ~140). */
+const BYTES_PER_ROW_GUESS = 150;
 /** Advisory-lock namespace: an importing process holds (NS, hashtext(stage)) for its whole run. */
 const IMPORT_LOCK_NS = 0x45c4;
 
@@ -249,6 +278,47 @@ export async function runImport(
   batch: Batch | null,
   options: ImportOptions,
 ): Promise<ImportResult> {
+  if (await loadsDirectly(ctx, batch, options)) {
+    const first = await runImportOnce(ctx, actor, meta, batch, options, true);
+    if (first !== REFUSED_BY_INDEX) return first;
+    // A unique index refused the rows (an external id twice or already notified, a reference number
+    // taken): everything was rolled back. The staging path finds which rows, reports or fixes them.
+    log.info("batch import loads again through staging", { batchId: batch?.id ?? null });
+  }
+  const staged = await runImportOnce(ctx, actor, meta, batch, options, false);
+  if (staged === REFUSED_BY_INDEX) throw new Error("the staging path resolves what unique indexes refuse");
+  return staged;
+}
+
+/** IMPORT_LOAD: the operator's override of the load path (e.g. `staging` to keep `notices` readable during a long read). */
+const LOAD_FROM_ENV = z.enum(["auto", "direct", "staging"]).default("auto");
+
+const REFUSED_BY_INDEX = Symbol("refused by a unique index");
+
+/**
+ * COPY straight into `notices` (skipping the staging table and the INSERT … SELECT, ~36 s of the
+ * 4.45 M-row import): PostgreSQL only, real imports only, when the file is large and `notices`
+ * holds at most a few times as many rows (the same rule as rebuilding the indexes in `moveStage`).
+ */
+async function loadsDirectly(ctx: AppContext, batch: Batch | null, options: ImportOptions): Promise<boolean> {
+  const load = options.load ?? LOAD_FROM_ENV.parse(process.env.IMPORT_LOAD || undefined);
+  if (ctx.database.kind !== "postgres" || !batch || options.dryRun || load === "staging") return false;
+  if (load === "direct") return true;
+  const rows = Math.floor((await stat(options.filePath)).size / BYTES_PER_ROW_GUESS);
+  if (rows < REBUILD_MIN_ROWS) return false;
+  const limit = rows * REBUILD_MAX_EXISTING_RATIO + 1;
+  const [c] = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from (select 1 from notices limit ${limit}) x`);
+  return (c?.n ?? 0) < limit;
+}
+
+async function runImportOnce(
+  ctx: AppContext,
+  actor: BatchActor,
+  meta: RequestMeta | null,
+  batch: Batch | null,
+  options: ImportOptions,
+  directLoad: boolean,
+): Promise<ImportResult | typeof REFUSED_BY_INDEX> {
   const [org] = await ctx.db
     .select({ id: organizations.id, incidentId: organizations.incidentId, noticeDate: incidents.noticeDate, enrollBy: incidents.enrollBy })
     .from(organizations)
@@ -276,13 +346,21 @@ export async function runImport(
   let writer: StageWriter | null = null;
   let mailingTmp: string | null = null;
   let mailingStream: WriteStream | null = null;
+  /** The open transaction of a direct load (on `lockConn`), until it commits or rolls back. */
+  let direct: { exec: Exec; load: DirectLoad } | null = null;
+  const rollbackDirect = async () => {
+    if (!direct) return;
+    const { exec } = direct;
+    direct = null;
+    await exec("rollback");
+  };
 
   const progress = async (force = false) => {
     const now = Date.now();
     if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
     lastProgress = now;
     const p = { phase, rowsRead, rowsSealed, rowsRejected: report.rejected };
-    options.onProgress?.(p);
+    await options.onProgress?.(p);
     if (batch) {
       await ctx.db
         .update(batches)
@@ -314,7 +392,7 @@ export async function runImport(
 
   try {
     if (lockConn) await lockConn`select pg_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage}))`;
-    await createStage(ctx.database, stage, checkOnly);
+    if (!directLoad) await createStage(ctx.database, stage, checkOnly);
     await progress(true);
 
     const kind = await sniff(options.filePath);
@@ -331,7 +409,13 @@ export async function runImport(
         key: activeKey.key,
         referenceKey: keyedHash(pepper, "reference-permutation"),
       });
-      writer = await openStageWriter(ctx.database, stage, lockConn, checkOnly ? CHECK_STAGE_COLUMNS : STAGE_COLUMNS);
+      if (directLoad) {
+        const exec = execOn(lockConn!);
+        direct = { exec, load: await beginDirectLoad(exec, batch!) };
+        writer = await openStageWriter(ctx.database, "notices", lockConn, NOTICE_COPY_COLUMNS);
+      } else {
+        writer = await openStageWriter(ctx.database, stage, lockConn, checkOnly ? CHECK_STAGE_COLUMNS : STAGE_COLUMNS);
+      }
       if (options.mailingOut && !options.dryRun) {
         mailingTmp = `${options.mailingOut}.partial-${process.pid}`;
         mailingStream = createWriteStream(mailingTmp, { mode: 0o600 });
@@ -396,6 +480,7 @@ export async function runImport(
         enrollBy: org.enrollBy,
         keepCode: true,
         mailing: Boolean(mailingStream),
+        withLine: !direct,
       });
       job.catch(() => {}); // awaited in order below; this only keeps a failure from being "unhandled" meanwhile
       queue.push(job);
@@ -508,6 +593,7 @@ export async function runImport(
         });
         return { outcome: "dry_run", batchId: null, rowsRead, imported: 0, rejected: rep.rowsRejected, report: rep };
       }
+      await rollbackDirect();
       await finishBatch("rejected", rep, null);
       return { outcome: "rejected", batchId: batch!.id, rowsRead, imported: 0, rejected: rep.rowsRejected, report: rep };
     }
@@ -516,6 +602,25 @@ export async function runImport(
     // The move: one transaction, retried after fixing what a unique index refused.
     phase = "moving";
     await progress(true);
+    if (direct) {
+      let imported: number;
+      try {
+        imported = await moveDirect(ctx, actor, meta, batch!, lockConn!, direct, report, rowsRead, rowsSealed, stats, Boolean(mailingStream));
+        direct = null; // committed
+      } catch (error) {
+        if (pgCode(error) !== "23505") throw error;
+        await rollbackDirect();
+        return REFUSED_BY_INDEX;
+      }
+      if (mailingStream) {
+        const ms = mailingStream;
+        await new Promise<void>((resolve, reject) => ms.end((e?: Error | null) => (e ? reject(e) : resolve())));
+        mailingStream = null;
+        await rename(mailingTmp!, options.mailingOut!);
+        mailingTmp = null;
+      }
+      return { outcome: "imported", batchId: batch!.id, rowsRead, imported, rejected: report.rejected, report: report.build(rowsRead, rowsValid) };
+    }
     let statsFromStage = false;
     let remapped = false;
     for (let attempt = 0; ; attempt++) {
@@ -561,10 +666,12 @@ export async function runImport(
     log.error("batch import failed", { batchId: batch?.id ?? null, ...describeError(error) });
     await writer?.abort().catch(() => {});
     writer = null;
+    await rollbackDirect().catch(() => {});
     if (batch) await finishBatch("failed", report.build(rowsRead, rowsValid), message).catch(() => {});
     return { outcome: "failed", batchId: batch?.id ?? null, rowsRead, imported: 0, rejected: report.rejected, report: report.build(rowsRead, rowsValid), error: message };
   } finally {
     await writer?.abort().catch(() => {});
+    await rollbackDirect().catch(() => {});
     await pool?.close();
     if (mailingStream) mailingStream.destroy();
     if (mailingTmp) await rm(mailingTmp, { force: true }).catch(() => {});
@@ -575,10 +682,6 @@ export async function runImport(
     }
     ACTIVE.delete(stage);
   }
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function toPgIntArray(xs: number[]): string {
@@ -655,44 +758,25 @@ async function moveStage(
   exportedMailing: boolean,
 ): Promise<number> {
   const s = sql.raw(stage);
-  const t0 = performance.now();
-  const timings: Record<string, number> = {};
-  const lap = (name: string) => (timings[name] = Math.round(performance.now() - t0 - Object.values(timings).reduce((a, b) => a + b, 0)));
+  const lap = stopwatch();
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('ec.bulk_import', 'on', true)`);
+    const exec: Exec = (text) => rowsOf(tx, sql.raw(text));
+    await exec("select set_config('ec.bulk_import', 'on', true)");
     let rebuild: { name: string; def: string }[] = [];
-    let foreignKeys: { name: string; def: string }[] = [];
+    let triggersSkipped = false;
     let statsTriggerOff = false;
     if (ctx.database.kind === "postgres" && rowsValid >= REBUILD_MIN_ROWS) {
       const limit = rowsValid * REBUILD_MAX_EXISTING_RATIO + 1;
       const [c] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from (select 1 from notices limit ${limit}) x`);
       if ((c?.n ?? 0) < limit) {
-        await tx.execute(sql`lock table notices in access exclusive mode`);
-        rebuild = await rowsOf<{ name: string; def: string }>(
-          tx,
-          sql`select indexname as name, indexdef as def from pg_indexes
-              where schemaname = current_schema() and tablename = 'notices'
-                and indexname not in (select conname from pg_constraint where conrelid = 'notices'::regclass)`,
-        );
-        for (const ix of rebuild) await tx.execute(sql.raw(`drop index ${quoteIdent(ix.name)}`));
-        // The same incident, organization and batch on every row: checking the foreign keys once
-        // per row (three RI lookups each) cost more than the insert itself. Re-adding them below
-        // validates every row again, in one join.
-        foreignKeys = await rowsOf<{ name: string; def: string }>(
-          tx,
-          sql`select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'notices'::regclass and contype = 'f'`,
-        );
-        if (foreignKeys.length) {
-          await tx.execute(sql.raw(`alter table notices ${foreignKeys.map((fk) => `drop constraint ${quoteIdent(fk.name)}`).join(", ")}`));
-        }
-        // Our counter trigger is a no-op during the import (ec.bulk_import), but still a PL/pgSQL call per row.
-        const [trg] = await rowsOf<{ n: number }>(
-          tx,
-          sql`select count(*)::int as n from pg_trigger where tgrelid = 'notices'::regclass and tgname = 'notices_stats_insert' and tgenabled <> 'D'`,
-        );
-        statsTriggerOff = (trg?.n ?? 0) > 0;
-        if (statsTriggerOff) await tx.execute(sql`alter table notices disable trigger notices_stats_insert`);
+        await exec("lock table notices in access exclusive mode");
+        rebuild = await secondaryIndexes(exec);
+        for (const ix of rebuild) await exec(`drop index ${quoteIdent(ix.name)}`);
       }
+      // Row triggers (three foreign-key lookups and our counter trigger per row) off for the insert.
+      await lockParents(exec, batch);
+      triggersSkipped = await skipTriggers(exec);
+      if (!triggersSkipped && rebuild.length) statsTriggerOff = await disableStatsTrigger(exec);
     }
     const inserted = await rowsOf<{ n: number }>(
       tx,
@@ -703,69 +787,122 @@ async function moveStage(
           select count(*)::int as n from ins`,
     );
     const imported = inserted[0]?.n ?? 0;
+    if (triggersSkipped) await restoreTriggers(exec);
+    if (statsTriggerOff) await exec("alter table notices enable trigger notices_stats_insert");
     lap("insert_ms");
-    if (statsTriggerOff) await tx.execute(sql`alter table notices enable trigger notices_stats_insert`);
-    if (rebuild.length) {
-      await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
-      for (const ix of rebuild) await tx.execute(sql.raw(ix.def));
-    }
+    await rebuildIndexes(exec, rebuild);
     lap("index_ms");
-    if (foreignKeys.length) {
-      await tx.execute(sql.raw(`alter table notices ${foreignKeys.map((fk) => `add constraint ${quoteIdent(fk.name)} ${fk.def}`).join(", ")}`));
-    }
-    lap("foreign_keys_ms");
-    // Counters for the reports (the row trigger is off for this transaction).
-    if (stats) {
-      const stateRows = [...stats.states].map(([state, [n, minors, deceased]]) => ({
-        batchId: batch.id,
-        organizationId: batch.organizationId,
-        incidentId: batch.incidentId,
-        state,
-        notified: n,
-        minors,
-        deceased,
-      }));
-      if (stateRows.length) await tx.insert(noticeStats).values(stateRows);
-      const catRows = [...stats.categories].map(([category, n]) => ({ batchId: batch.id, incidentId: batch.incidentId, category, notified: n }));
-      if (catRows.length) await tx.insert(noticeCategoryStats).values(catRows);
-    } else {
-      await tx.execute(sql`
-        insert into notice_stats (batch_id, organization_id, incident_id, state, notified, minors, deceased)
-        select ${batch.id}::uuid, ${batch.organizationId}::uuid, ${batch.incidentId}::uuid, state, count(*),
-               count(*) filter (where is_minor), count(*) filter (where is_deceased)
-        from ${s} group by state`);
-      await tx.execute(sql`
-        insert into notice_category_stats (batch_id, incident_id, category, notified)
-        select ${batch.id}::uuid, ${batch.incidentId}::uuid, c, count(*) from ${s}, unnest(categories) c group by c`);
-    }
-    const rep = report.build(rowsRead, imported);
-    await tx
-      .update(batches)
-      .set({
-        status: "awaiting_mailing",
-        phase: null,
-        rowsRead,
-        rowsTotal: rowsRead,
-        rowsImported: imported,
-        rowsRejected: rep.rowsRejected,
-        report: rep,
-        error: null,
-        finishedAt: ctx.now(),
-        heartbeatAt: ctx.now(),
-      })
-      .where(eq(batches.id, batch.id));
-    const base = { at: ctx.now(), ...actor, subjectType: "batch", subjectId: batch.id, ip: meta?.ip ?? null, requestId: meta?.requestId ?? null };
-    await recordAuditEvent(tx, {
-      ...base,
-      action: "batch.import",
-      outcome: "success",
-      details: { rows_read: rowsRead, rows_imported: imported, rows_rejected: rep.rowsRejected, rebuilt_indexes: rebuild.length > 0 },
-    });
-    if (exportedMailing) {
-      await recordAuditEvent(tx, { ...base, action: "batch.mailing.export", outcome: "success", details: { rows: imported, channel: "import" } });
-    }
+    await completeBatch(ctx, tx, actor, meta, batch, stats ?? (await statsOfStage(tx, stage)), report, rowsRead, imported, exportedMailing, rebuild.length > 0);
     lap("counters_ms");
-    log.info("batch import moved", { batchId: batch.id, rows: imported, rebuiltIndexes: rebuild.length, ...timings });
+    log.info("batch import moved", { batchId: batch.id, rows: imported, rebuiltIndexes: rebuild.length, triggersSkipped, ...lap.timings });
     return imported;
   });
+}
+
+/**
+ * The end of a direct load, in its transaction: triggers on, indexes built again (a unique index
+ * may refuse: 23505, and the caller rolls back), counters, status, audit rows, commit.
+ */
+async function moveDirect(
+  ctx: AppContext,
+  actor: BatchActor,
+  meta: RequestMeta | null,
+  batch: Batch,
+  conn: postgres.ReservedSql,
+  direct: { exec: Exec; load: DirectLoad },
+  report: ReportCollector,
+  rowsRead: number,
+  imported: number,
+  stats: Stats,
+  exportedMailing: boolean,
+): Promise<number> {
+  const lap = stopwatch();
+  await finishDirectLoad(direct.exec, direct.load);
+  lap("index_ms");
+  // drizzle over the reserved connection, for the same statements as the staging path. It reads
+  // (and sets, idempotently) the type parsers on `options`, which a reserved connection shares
+  // with its pool but does not expose.
+  const client = conn as unknown as postgres.Sql;
+  if (!(client as { options?: unknown }).options) Object.assign(client, { options: ctx.database.postgres!.options });
+  const tx = drizzlePostgres(client, { schema }) as unknown as Db;
+  await completeBatch(ctx, tx, actor, meta, batch, stats, report, rowsRead, imported, exportedMailing, direct.load.rebuild.length > 0);
+  await direct.exec("commit");
+  lap("counters_ms");
+  log.info("batch import moved", { batchId: batch.id, rows: imported, rebuiltIndexes: direct.load.rebuild.length, triggersSkipped: direct.load.triggersSkipped, direct: true, ...lap.timings });
+  return imported;
+}
+
+function stopwatch() {
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const lap = (name: string) => (timings[name] = Math.round(performance.now() - t0 - Object.values(timings).reduce((a, b) => a + b, 0)));
+  return Object.assign(lap, { timings });
+}
+
+/** Counts per state and category of the staged rows (when some were removed after sealing). */
+async function statsOfStage(tx: Db, stage: string): Promise<Stats> {
+  const s = sql.raw(stage);
+  const stateRows = await rowsOf<{ state: string; n: number; minors: number; deceased: number }>(
+    tx,
+    sql`select state, count(*)::int as n, (count(*) filter (where is_minor))::int as minors, (count(*) filter (where is_deceased))::int as deceased from ${s} group by state`,
+  );
+  const catRows = await rowsOf<{ c: string; n: number }>(tx, sql`select c, count(*)::int as n from ${s}, unnest(categories) c group by c`);
+  return {
+    states: new Map(stateRows.map((r) => [r.state, [r.n, r.minors, r.deceased] as [number, number, number]])),
+    categories: new Map(catRows.map((r) => [r.c, r.n])),
+  };
+}
+
+/** The batch's report counters, its new status and the audit rows, in the transaction that loaded it. */
+async function completeBatch(
+  ctx: AppContext,
+  tx: Db,
+  actor: BatchActor,
+  meta: RequestMeta | null,
+  batch: Batch,
+  stats: Stats,
+  report: ReportCollector,
+  rowsRead: number,
+  imported: number,
+  exportedMailing: boolean,
+  rebuiltIndexes: boolean,
+): Promise<void> {
+  const stateRows = [...stats.states].map(([state, [n, minors, deceased]]) => ({
+    batchId: batch.id,
+    organizationId: batch.organizationId,
+    incidentId: batch.incidentId,
+    state,
+    notified: n,
+    minors,
+    deceased,
+  }));
+  if (stateRows.length) await tx.insert(noticeStats).values(stateRows);
+  const catRows = [...stats.categories].map(([category, n]) => ({ batchId: batch.id, incidentId: batch.incidentId, category, notified: n }));
+  if (catRows.length) await tx.insert(noticeCategoryStats).values(catRows);
+  const rep = report.build(rowsRead, imported);
+  await tx
+    .update(batches)
+    .set({
+      status: "awaiting_mailing",
+      phase: null,
+      rowsRead,
+      rowsTotal: rowsRead,
+      rowsImported: imported,
+      rowsRejected: rep.rowsRejected,
+      report: rep,
+      error: null,
+      finishedAt: ctx.now(),
+      heartbeatAt: ctx.now(),
+    })
+    .where(eq(batches.id, batch.id));
+  const base = { at: ctx.now(), ...actor, subjectType: "batch", subjectId: batch.id, ip: meta?.ip ?? null, requestId: meta?.requestId ?? null };
+  await recordAuditEvent(tx, {
+    ...base,
+    action: "batch.import",
+    outcome: "success",
+    details: { rows_read: rowsRead, rows_imported: imported, rows_rejected: rep.rowsRejected, rebuilt_indexes: rebuiltIndexes },
+  });
+  if (exportedMailing) {
+    await recordAuditEvent(tx, { ...base, action: "batch.mailing.export", outcome: "success", details: { rows: imported, channel: "import" } });
+  }
 }

@@ -193,7 +193,8 @@ const ENCODER = new TextEncoder();
 
 /**
  * @typedef {ReturnType<typeof createSealState>} SealState
- * @typedef {{ counterStart: number, organizationId: string, mailingDate: string, enrollBy: string, keepCode: boolean, mailing: boolean }} SealOptions
+ * @typedef {{ counterStart: number, organizationId: string, mailingDate: string, enrollBy: string, keepCode: boolean, mailing: boolean, withLine?: boolean }} SealOptions
+ *   withLine: false when the rows go straight into `notices` (no staging table, no line column)
  */
 
 /**
@@ -270,6 +271,7 @@ function sealBatch(state, rows, from, to, job, copy, mailing, states, categories
   const { sealer, roundKeys } = state;
   const n = to - from;
   const V = SEALED_SLOTS.length;
+  const withLine = job.withLine !== false;
   let heads = "";
   const headEnds = new Uint32Array(n);
   /** @type {string[]} */ const plains = new Array(n * V);
@@ -282,7 +284,7 @@ function sealBatch(state, rows, from, to, job, copy, mailing, states, categories
     const cats = r.exposed;
     const minor = isMinorOn(r.dateOfBirth, job.mailingDate);
     const dead = r.deceased;
-    heads += `${r.line}\t${reference}\t{${cats.join(",")}}\t${st}\t${r.language}\t${minor ? "t" : "f"}\t${dead ? "t" : "f"}`;
+    heads += `${withLine ? `${r.line}\t` : ""}${reference}\t{${cats.join(",")}}\t${st}\t${r.language}\t${minor ? "t" : "f"}\t${dead ? "t" : "f"}`;
     headEnds[k] = heads.length;
     // An empty value is stored as NULL (no email, no phone; the code once the batch is mailed).
     const p = k * V;

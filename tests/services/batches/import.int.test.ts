@@ -8,6 +8,7 @@ import { auditEvents, batches, notices, type Organization } from "../../../db/sc
 import { importBatch, sweepStaleImports, type ImportOptions } from "~/services/batches/import.server";
 import { exportMailingFile, markBatchMailed, reprintNotice, BatchStateError } from "~/services/batches/mailing.server";
 import { listStages } from "~/services/batches/stage.server";
+import { execOn, skipTriggers } from "~/services/batches/bulk-load.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { hashActivationCode } from "~/services/notices/activation-code.server";
 import { searchHashFor, externalIdHashFor, type SealedAddress, type SealedName } from "~/services/notices/seal.server";
@@ -433,5 +434,116 @@ describe(`returned mail (${process.env.TEST_DB_KIND})`, () => {
     expect(n!.n).toBe(10);
     const audits = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "returned_mail.upload"), eq(auditEvents.subjectId, incident.id)));
     expect(audits).toHaveLength(2);
+  });
+});
+
+describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large batch COPYed straight into notices (postgres)", () => {
+  const direct = { load: "direct" as const };
+  const indexesOfNotices = async () =>
+    (await env.ctx.database.rows<{ def: string }>(sql`select indexdef as def from pg_indexes where tablename = 'notices' order by indexname`)).map((r) => r.def);
+  const tableState = async () => ({
+    indexes: await indexesOfNotices(),
+    defaults: await env.ctx.database.rows(sql`select column_name, column_default from information_schema.columns where table_name = 'notices' and column_default is not null order by column_name`),
+    triggers: await env.ctx.database.rows(sql`select tgname, tgenabled from pg_trigger where tgrelid = 'notices'::regclass and not tgisinternal order by tgname`),
+  });
+
+  it("gives the same notices as the staging path, locks only notices meanwhile, and leaves the table as it was", async () => {
+    const { org } = await world();
+    const before = await tableState();
+    const out = path.join(dir, "direct-mailing.csv");
+    const probes: Record<string, string>[] = [];
+    // While the load's transaction is open: the pages' tables read normally; notices waits.
+    const probe = () =>
+      env.ctx.database.postgres!.begin(async (tx) => {
+        await tx`set local lock_timeout = '500ms'`;
+        const result: Record<string, string> = {};
+        for (const table of ["incidents", "organizations", "batches"]) {
+          await tx.unsafe(`select count(*) from ${table}`);
+          result[table] = "read";
+        }
+        result.notices = await tx
+          .savepoint((sp) => sp`select count(*) from notices`)
+          .then(
+            () => "read",
+            (e: { code?: string }) => e.code ?? "error",
+          );
+        return result;
+      });
+    const r = await imp(org, csvFile([row({ first_name: "José", email: "jose@example.com" }), row({ state: "OH", date_of_birth: "2012-06-30" }), row({ deceased: "Y" })]), {
+      ...direct,
+      mailingOut: out,
+      onProgress: async (p) => {
+        if (p.phase === "moving") probes.push(await probe());
+      },
+    });
+    expect(r.outcome).toBe("imported");
+    expect(r.imported).toBe(3);
+    expect(probes).toEqual([{ incidents: "read", organizations: "read", batches: "read", notices: "55P03" }]);
+    expect(await tableState()).toEqual(before);
+
+    const rows = await env.ctx.db.select().from(notices).where(eq(notices.batchId, r.batchId!)).orderBy(notices.id);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((n) => n.incidentId === org.incidentId && n.organizationId === org.id)).toBe(true);
+    expect(env.ctx.cipher.decryptJson<SealedName>("name", rows[0]!.nameEnc!).first).toBe("José");
+    expect(env.ctx.cipher.decrypt("email", rows[0]!.emailEnc!)).toBe("jose@example.com");
+    expect(rows[1]!.phoneEnc).toBeNull();
+    expect([rows[1]!.isMinor, rows[2]!.isDeceased]).toEqual([true, true]);
+    const mailing = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
+    expect(mailing.map((m) => m.reference_number)).toEqual(rows.map((n) => n.referenceNumber));
+    for (const [i, m] of mailing.entries()) expect(rows[i]!.codeHash.equals(hashActivationCode(env.ctx.config.codePepper, m.activation_code!.replace(/-/g, "")))).toBe(true);
+    const [s] = await env.ctx.database.rows<{ n: number; minors: number }>(sql`select sum(notified)::int as n, sum(minors)::int as minors from notice_stats where batch_id = ${r.batchId}`);
+    expect(s).toEqual({ n: 3, minors: 1 });
+    const audit = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, r.batchId!), eq(auditEvents.action, "batch.import")));
+    expect(audit.map((a) => a.outcome)).toEqual(["success"]);
+  });
+
+  it("an external id twice or already notified: the unique index refuses, the staging path reports the lines", async () => {
+    const { org } = await world();
+    expect((await imp(org, csvFile([row({ external_id: "DE-1" })]), direct)).outcome).toBe("imported");
+    const before = await tableState();
+    const file = csvFile([row({ external_id: "DD-1" }), row({ external_id: "DE-1" }), row({ external_id: "DD-1" }), row()]);
+    const strict = await imp(org, file, direct);
+    expect(strict.outcome).toBe("rejected");
+    expect(strict.report!.rows.map((p) => [p.line, p.reason])).toEqual([
+      [3, "already_notified"],
+      [4, "duplicate_in_file"],
+    ]);
+    expect(await countNotices(strict.batchId!)).toBe(0);
+    const lenient = await imp(org, file, { ...direct, skipInvalid: true });
+    expect([lenient.outcome, lenient.imported]).toEqual(["imported", 2]);
+    expect(await countNotices(lenient.batchId!)).toBe(2);
+    expect(await tableState()).toEqual(before);
+  });
+
+  it("a rejected row or a failure mid-COPY rolls everything back, indexes and triggers included", async () => {
+    const { org } = await world();
+    const before = await tableState();
+    const rejected = await imp(org, csvFile([row(), row({ zip: "1" }), row()]), direct);
+    expect(rejected.outcome).toBe("rejected");
+    expect(await countNotices(rejected.batchId!)).toBe(0);
+    const crashed = await imp(org, csvFile(Array.from({ length: 3000 }, () => row())), { ...direct, failAfterRows: 1000 });
+    expect(crashed.outcome).toBe("failed");
+    expect(await countNotices(crashed.batchId!)).toBe(0);
+    expect(await tableState()).toEqual(before);
+    const [b] = await env.ctx.db.select().from(batches).where(eq(batches.id, crashed.batchId!));
+    expect(b!.status).toBe("failed");
+  });
+
+  it("without the right to skip row triggers, changes nothing and says so (foreign keys are then checked per row)", async () => {
+    const pg = env.ctx.database.postgres!;
+    await pg.unsafe(`do $$ begin create role ec_test_no_super nologin; exception when duplicate_object then null; end $$`);
+    const conn = await pg.reserve();
+    try {
+      const exec = execOn(conn);
+      await exec("begin");
+      await exec("set local role ec_test_no_super");
+      expect(await skipTriggers(exec)).toBe(false);
+      expect((await exec("select current_setting('session_replication_role') as r"))[0]!.r).toBe("origin");
+      await exec("reset role");
+      expect(await skipTriggers(exec)).toBe(true);
+      await exec("rollback");
+    } finally {
+      conn.release();
+    }
   });
 });
