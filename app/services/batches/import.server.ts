@@ -86,7 +86,7 @@ export type ImportResult = {
 };
 
 /** Bytes of the file read at a time; each read's whole records go to a worker as one job. */
-const READ_CHUNK_BYTES = 256 * 1024;
+const READ_CHUNK_BYTES = 32 * 1024;
 /** A record that has not ended after this many bytes means an unbalanced quote. */
 const MAX_UNENDED_BYTES = 8 * 1024 * 1024;
 /** Reference-number counters reserved per round trip. */
