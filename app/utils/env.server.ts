@@ -50,6 +50,7 @@ const EnvSchema = z.object({
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().min(3).optional(),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  IMPORT_LOAD: z.enum(["auto", "direct", "staging"]).default("auto"),
 });
 
 export type Config = {
@@ -65,6 +66,8 @@ export type Config = {
   resend: { apiKey: string; baseUrl: string | undefined } | undefined;
   emailFrom: string;
   trustProxy: boolean;
+  /** How large batch imports reach `notices` on PostgreSQL (README "How an import works"). */
+  importLoad: "auto" | "direct" | "staging";
   /** Cookies get `Secure` in production. */
   secureCookies: boolean;
   /** Where the development secrets came from, to say so at start-up. */
@@ -136,6 +139,7 @@ export function loadConfig(source?: NodeJS.ProcessEnv): Config {
     resend: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL } : undefined,
     emailFrom: e.EMAIL_FROM ?? "Exposure Check <no-reply@localhost>",
     trustProxy: e.TRUST_PROXY === "1",
+    importLoad: e.IMPORT_LOAD,
     secureCookies: env === "production",
     devSecretsFile,
   };
@@ -156,6 +160,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     resend: undefined,
     emailFrom: "Exposure Check <no-reply@example.test>",
     trustProxy: false,
+    importLoad: "auto",
     secureCookies: false,
     devSecretsFile: undefined,
     ...overrides,

@@ -19,7 +19,7 @@ export const HEALTHEC_ROWS = 4_452_782;
  * local); a fresh database `ec_bench_import` is created for the run (never the `test` database).
  */
 export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const { values } = parseArgs({ args, options: { rows: { type: "string" }, keep: { type: "boolean" }, "dry-run": { type: "boolean" }, load: { type: "string" } } });
+  const { values } = parseArgs({ args, options: { rows: { type: "string" }, keep: { type: "boolean" }, "dry-run": { type: "boolean" }, load: { type: "string" }, "read-kb": { type: "string" } } });
   const load = values.load ?? "auto";
   if (load !== "auto" && load !== "direct" && load !== "staging") throw new Error("--load takes auto, direct or staging");
   const dryRun = Boolean(values["dry-run"]);
@@ -82,6 +82,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     mailingOut: dryRun ? undefined : `/tmp/ec-bench/mailing-${rows}.csv`,
     dryRun,
     load,
+    readChunkBytes: values["read-kb"] ? Number(values["read-kb"]) * 1024 : undefined,
     onProgress: (p) => {
       const now = performance.now();
       if (now - lastLog < 5000 && p.phase === "reading") return;

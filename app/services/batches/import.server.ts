@@ -1,6 +1,5 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { open, rename, rm, stat } from "node:fs/promises";
@@ -290,9 +289,6 @@ export async function runImport(
   return staged;
 }
 
-/** IMPORT_LOAD: the operator's override of the load path (e.g. `staging` to keep `notices` readable during a long read). */
-const LOAD_FROM_ENV = z.enum(["auto", "direct", "staging"]).default("auto");
-
 const REFUSED_BY_INDEX = Symbol("refused by a unique index");
 
 /**
@@ -301,7 +297,7 @@ const REFUSED_BY_INDEX = Symbol("refused by a unique index");
  * holds at most a few times as many rows (the same rule as rebuilding the indexes in `moveStage`).
  */
 async function loadsDirectly(ctx: AppContext, batch: Batch | null, options: ImportOptions): Promise<boolean> {
-  const load = options.load ?? LOAD_FROM_ENV.parse(process.env.IMPORT_LOAD || undefined);
+  const load = options.load ?? ctx.config.importLoad;
   if (ctx.database.kind !== "postgres" || !batch || options.dryRun || load === "staging") return false;
   if (load === "direct") return true;
   const rows = Math.floor((await stat(options.filePath)).size / BYTES_PER_ROW_GUESS);
