@@ -292,16 +292,20 @@ export async function runImport(
 const REFUSED_BY_INDEX = Symbol("refused by a unique index");
 
 /**
- * COPY straight into `notices` (skipping the staging table and the INSERT … SELECT, ~36 s of the
- * 4.45 M-row import): PostgreSQL only, real imports only, when the file is large and `notices`
- * holds at most a few times as many rows (the same rule as rebuilding the indexes in `moveStage`).
+ * COPY straight into `notices` (skipping the staging table and the INSERT … SELECT, ~40 s of the
+ * 4.45 M-row import): PostgreSQL only, real imports only, when the file is large, `notices` holds
+ * at most a few times as many rows (the rule for rebuilding the indexes in `moveStage`), and no
+ * batch is mailed yet — the load keeps `notices` locked for the whole import, and once letters are
+ * out people are checking their codes.
  */
-async function loadsDirectly(ctx: AppContext, batch: Batch | null, options: ImportOptions): Promise<boolean> {
+export async function loadsDirectly(ctx: AppContext, batch: Batch | null, options: Pick<ImportOptions, "dryRun" | "load" | "filePath">): Promise<boolean> {
   const load = options.load ?? ctx.config.importLoad;
   if (ctx.database.kind !== "postgres" || !batch || options.dryRun || load === "staging") return false;
   if (load === "direct") return true;
   const rows = Math.floor((await stat(options.filePath)).size / BYTES_PER_ROW_GUESS);
   if (rows < REBUILD_MIN_ROWS) return false;
+  const [mailed] = await ctx.db.select({ id: batches.id }).from(batches).where(eq(batches.status, "mailed")).limit(1);
+  if (mailed) return false;
   const limit = rows * REBUILD_MAX_EXISTING_RATIO + 1;
   const [c] = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from (select 1 from notices limit ${limit}) x`);
   return (c?.n ?? 0) < limit;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { auditEvents, batches, notices, type Organization } from "../../../db/schema/index";
-import { importBatch, sweepStaleImports, type ImportOptions } from "~/services/batches/import.server";
+import { importBatch, loadsDirectly, sweepStaleImports, type ImportOptions } from "~/services/batches/import.server";
 import { exportMailingFile, markBatchMailed, reprintNotice, BatchStateError } from "~/services/batches/mailing.server";
 import { listStages } from "~/services/batches/stage.server";
 import { execOn, skipTriggers } from "~/services/batches/bulk-load.server";
@@ -527,6 +527,24 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large batch COPYed s
     expect(await tableState()).toEqual(before);
     const [b] = await env.ctx.db.select().from(batches).where(eq(batches.id, crashed.batchId!));
     expect(b!.status).toBe("failed");
+  });
+
+  it("loads directly only a large file into a small table before any letter is mailed, unless told", async () => {
+    const { org } = await world();
+    const small = await imp(org, csvFile([row()]));
+    const [batch] = await env.ctx.db.select().from(batches).where(eq(batches.id, small.batchId!));
+    const big = path.join(dir, "big-sparse.csv");
+    writeFileSync(big, "");
+    truncateSync(big, 16 * 1024 * 1024); // ~110 k rows by size; sparse, nothing written
+    const choose = (filePath: string, extra: Partial<ImportOptions> = {}) => loadsDirectly(env.ctx, batch!, { filePath, ...extra });
+    await env.ctx.database.rows(sql`update batches set status = 'awaiting_mailing' where status = 'mailed'`);
+    expect(await choose(big)).toBe(true);
+    expect(await choose(csvFile([row()]))).toBe(false);
+    expect(await choose(big, { dryRun: true })).toBe(false);
+    expect(await choose(big, { load: "staging" })).toBe(false);
+    await markBatchMailed(env.ctx, ADMIN, null, { batchId: small.batchId! });
+    expect(await choose(big)).toBe(false); // people may be checking: notices must stay readable
+    expect(await choose(csvFile([row()]), { load: "direct" })).toBe(true);
   });
 
   it("without the right to skip row triggers, changes nothing and says so (foreign keys are then checked per row)", async () => {
