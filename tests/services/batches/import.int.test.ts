@@ -305,6 +305,16 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     expect(s!.n).toBe(2);
   });
 
+  it("the same external_id at two organizations is two people (the unique index is on the organization-keyed hash)", async () => {
+    const { incident, org } = await world();
+    const other = await createOrganization(env.ctx, incident);
+    const a = await imp(org, csvFile([row({ external_id: "SAME-1" })]));
+    const b = await imp(other, csvFile([row({ external_id: "SAME-1" })]));
+    expect([a.outcome, b.outcome]).toEqual(["imported", "imported"]);
+    const again = await imp(other, csvFile([row({ external_id: "SAME-1" })]));
+    expect(again.report!.rows.map((p) => p.reason)).toEqual(["already_notified"]);
+  });
+
   it("a reference number already taken is replaced, not a crash", async () => {
     const { org } = await world();
     const first = await imp(org, csvFile([row(), row(), row()]));
