@@ -96,6 +96,16 @@ export type DirectLoad = {
  */
 export async function beginDirectLoad(exec: Exec, batch: Pick<Batch, "id" | "incidentId" | "organizationId">): Promise<DirectLoad> {
   await exec("begin");
+  try {
+    return await prepareDirectLoad(exec, batch);
+  } catch (error) {
+    // The connection goes back to its pool afterwards: never with a transaction open.
+    await exec("rollback").catch(() => {});
+    throw error;
+  }
+}
+
+async function prepareDirectLoad(exec: Exec, batch: Pick<Batch, "id" | "incidentId" | "organizationId">): Promise<DirectLoad> {
   await exec("select set_config('ec.bulk_import', 'on', true)");
   await lockParents(exec, batch);
   await exec("lock table notices in access exclusive mode");

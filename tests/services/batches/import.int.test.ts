@@ -8,7 +8,7 @@ import { auditEvents, batches, notices, type Organization } from "../../../db/sc
 import { importBatch, loadsDirectly, sweepStaleImports, type ImportOptions } from "~/services/batches/import.server";
 import { exportMailingFile, markBatchMailed, reprintNotice, BatchStateError } from "~/services/batches/mailing.server";
 import { listStages } from "~/services/batches/stage.server";
-import { execOn, skipTriggers } from "~/services/batches/bulk-load.server";
+import { beginDirectLoad, execOn, skipTriggers } from "~/services/batches/bulk-load.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { hashActivationCode } from "~/services/notices/activation-code.server";
 import { searchHashFor, externalIdHashFor, type SealedAddress, type SealedName } from "~/services/notices/seal.server";
@@ -555,6 +555,20 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large batch COPYed s
     await markBatchMailed(env.ctx, ADMIN, null, { batchId: small.batchId! });
     expect(await choose(big)).toBe(false); // people may be checking: notices must stay readable
     expect(await choose(csvFile([row()]), { load: "direct" })).toBe(true);
+  });
+
+  it("a direct load that cannot begin gives its connection back without a transaction open", async () => {
+    const conn = await env.ctx.database.postgres!.reserve();
+    try {
+      const exec = execOn(conn);
+      const gone = { id: crypto.randomUUID(), incidentId: crypto.randomUUID(), organizationId: crypto.randomUUID() };
+      await expect(beginDirectLoad(exec, gone)).rejects.toThrow(/gone/);
+      // Outside a transaction every statement has its own now().
+      await exec("select pg_sleep(0.01)");
+      expect((await exec("select now() = statement_timestamp() as fresh"))[0]!.fresh).toBe(true);
+    } finally {
+      conn.release();
+    }
   });
 
   it("without the right to skip row triggers, changes nothing and says so (foreign keys are then checked per row)", async () => {
