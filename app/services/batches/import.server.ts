@@ -369,6 +369,23 @@ async function runImportOnce(
     }
   };
 
+  /** After the commit: the mailing file written while reading goes into place, or is written again from the database. */
+  const publishMailing = async (rewrite: boolean) => {
+    if (!mailingStream) return;
+    const ms = mailingStream;
+    await new Promise<void>((resolve, reject) => ms.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    mailingStream = null;
+    if (rewrite) {
+      phase = "exporting";
+      await progress(true);
+      await rm(mailingTmp!, { force: true });
+      await writeMailingFile(ctx, batch!.id, options.mailingOut!);
+    } else {
+      await rename(mailingTmp!, options.mailingOut!);
+    }
+    mailingTmp = null;
+  };
+
   const finishBatch = async (status: "rejected" | "failed", rep: BatchReport | null, error: string | null) => {
     if (!batch) return;
     await ctx.db.transaction(async (tx) => {
@@ -612,13 +629,7 @@ async function runImportOnce(
         await rollbackDirect();
         return REFUSED_BY_INDEX;
       }
-      if (mailingStream) {
-        const ms = mailingStream;
-        await new Promise<void>((resolve, reject) => ms.end((e?: Error | null) => (e ? reject(e) : resolve())));
-        mailingStream = null;
-        await rename(mailingTmp!, options.mailingOut!);
-        mailingTmp = null;
-      }
+      await publishMailing(false);
       return { outcome: "imported", batchId: batch!.id, rowsRead, imported, rejected: report.rejected, report: report.build(rowsRead, rowsValid) };
     }
     let statsFromStage = false;
@@ -626,21 +637,8 @@ async function runImportOnce(
     for (let attempt = 0; ; attempt++) {
       try {
         const imported = await moveStage(ctx, actor, meta, batch!, stage, report, rowsRead, rowsValid, statsFromStage ? null : stats, Boolean(mailingStream));
-        if (mailingStream) {
-          const ms = mailingStream;
-          await new Promise<void>((resolve, reject) => ms.end((e?: Error | null) => (e ? reject(e) : resolve())));
-          mailingStream = null;
-          if (remapped) {
-            // Some reference numbers changed after the letters were written: write the file from the database.
-            phase = "exporting";
-            await progress(true);
-            await rm(mailingTmp!, { force: true });
-            await writeMailingFile(ctx, batch!.id, options.mailingOut!);
-          } else {
-            await rename(mailingTmp!, options.mailingOut!);
-          }
-          mailingTmp = null;
-        }
+        // Some reference numbers changed after the letters were written: write the file from the database.
+        await publishMailing(remapped);
         return { outcome: "imported", batchId: batch!.id, rowsRead, imported, rejected: report.rejected, report: report.build(rowsRead, rowsValid) };
       } catch (error) {
         if (pgCode(error) !== "23505" || attempt >= 4) throw error;
