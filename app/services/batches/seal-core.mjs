@@ -24,7 +24,7 @@ export function nativeSealPath(dir = path.dirname(fileURLToPath(import.meta.url)
 }
 
 /**
- * @typedef {{ gcmSeal: (key: Uint8Array, plain: Uint8Array, ends: Uint32Array, aads: Uint8Array, aadEnds: Uint32Array, ivs: Uint8Array, out: Uint8Array) => void, hmacSha256: (key: Uint8Array, data: Uint8Array, ends: Uint32Array, out: Uint8Array) => void, sealCopy: (key: Uint8Array, prefix: Uint8Array, pepper: Uint8Array, heads: Uint8Array, headEnds: Uint32Array, plain: Uint8Array, plainEnds: Uint32Array, aads: Uint8Array, aadEnds: Uint32Array, hashData: Uint8Array, hashEnds: Uint32Array, out: Uint8Array, outStart: number) => number }} NativeSeal
+ * @typedef {{ hmacSha256: (key: Uint8Array, data: Uint8Array, ends: Uint32Array, out: Uint8Array) => void, sealCopy: (key: Uint8Array, prefix: Uint8Array, pepper: Uint8Array, heads: Uint8Array, headEnds: Uint32Array, plain: Uint8Array, plainEnds: Uint32Array, aads: Uint8Array, aadEnds: Uint32Array, hashData: Uint8Array, hashEnds: Uint32Array, out: Uint8Array, outStart: number) => number }} NativeSeal
  */
 
 /** @type {Map<string, NativeSeal | null>} */
@@ -120,16 +120,6 @@ export class GcmSealer {
     ct.copy(out, 12);
     tag.copy(out, 12 + ct.length);
     return this.prefix + out.toString("base64url");
-  }
-
-  /** Pairs (field, plain); a null/undefined plain gives null. */
-  encryptMany(pairs) {
-    const results = new Array(pairs.length / 2);
-    for (let k = 0; k < results.length; k++) {
-      const plain = pairs[2 * k + 1];
-      results[k] = plain === null || plain === undefined ? null : this.encrypt(pairs[2 * k], plain);
-    }
-    return results;
   }
 }
 
@@ -351,44 +341,11 @@ export class BatchSealer {
     this.pepperKey = createSecretKey(this.pepper);
   }
 
-  /**
-   * @param {string[]} fields the field name of each value (its additional data)
-   * @param {string[]} plains
-   * @returns {string[]}
-   */
-  encrypt(fields, plains) {
-    const n = plains.length;
-    if (!this.native || n === 0) return plains.map((p, i) => this.gcm.encrypt(fields[i], p));
-    const plain = Buffer.from(plains.join(""), "utf8");
-    const aads = Buffer.from(fields.join(""), "utf8");
-    const ends = new Uint32Array(n);
-    const aadEnds = new Uint32Array(n);
-    let e = 0;
-    let ae = 0;
-    for (let i = 0; i < n; i++) {
-      ends[i] = e += Buffer.byteLength(plains[i], "utf8");
-      aadEnds[i] = ae += Buffer.byteLength(fields[i], "utf8");
-    }
-    const out = Buffer.allocUnsafe(plain.length + 28 * n);
-    this.native.gcmSeal(this.key, plain, ends, aads, aadEnds, take(12 * n), out);
-    const results = new Array(n);
-    let pos = 0;
-    for (let i = 0; i < n; i++) {
-      const len = 28 + ends[i] - (i ? ends[i - 1] : 0);
-      results[i] = this.prefix + out.toString("base64url", pos, pos + len);
-      pos += len;
-    }
-    return results;
-  }
-
   /** @param {string[]} inputs @returns {string[]} hex digests keyed with the pepper */
   hmacHex(inputs) {
     const n = inputs.length;
     if (!this.native || n === 0) return inputs.map((v) => createHmac("sha256", this.pepperKey).update(v, "utf8").digest("hex"));
-    const data = Buffer.from(inputs.join(""), "utf8");
-    const ends = new Uint32Array(n);
-    let e = 0;
-    for (let i = 0; i < n; i++) ends[i] = e += Buffer.byteLength(inputs[i], "utf8");
+    const [data, ends] = packed(inputs);
     const out = Buffer.allocUnsafe(32 * n);
     this.native.hmacSha256(this.pepper, data, ends, out);
     const results = new Array(n);

@@ -13,10 +13,6 @@ describe("the import's fast sealing (seal-core.mjs) gives what the rest of the a
     const cipher = new FieldCipher([{ id: "k7", key }]);
     const samples = ["", "a", "x".repeat(15), "x".repeat(16), "x".repeat(17), "x".repeat(200), "José Hernández Müller", "ü".repeat(33)];
     for (const s of samples) expect(cipher.decrypt("name", fast.encrypt("name", s))).toBe(s);
-    const many = fast.encryptMany(["dob", "1970-05-17", "email", null, "phone", "3135550100"]);
-    expect(many[1]).toBeNull();
-    expect(cipher.decrypt("dob", many[0])).toBe("1970-05-17");
-    expect(cipher.decrypt("phone", many[2])).toBe("3135550100");
     // Same plaintext twice: different IVs, different values. Wrong field: refused.
     expect(fast.encrypt("dob", "1970-05-17")).not.toBe(fast.encrypt("dob", "1970-05-17"));
     expect(() => cipher.decrypt("address", fast.encrypt("dob", "1970-05-17"))).toThrow();
@@ -70,30 +66,19 @@ describe("the import's fast sealing (seal-core.mjs) gives what the rest of the a
     expect(csvCell("=a,b")).toBe("\"'=a,b\"");
   });
 
-  it("the OpenSSL binding is built by npm install and seals exactly what node:crypto seals", () => {
+  it("the OpenSSL binding is built by npm install and hashes exactly what node:crypto hashes", () => {
     const native = loadNativeSeal(nativeSealPath());
     // npm install builds it (postinstall); without a compiler the import still works, only slower.
     if (process.env.EC_NATIVE_SEAL !== "off") expect(native).not.toBeNull();
     if (!native) return;
-    const key = randomBytes(32);
     const pepper = randomBytes(32);
-    const cipher = new FieldCipher([{ id: "k3", key }]);
-    const fields = ["name", "dob", "email", "code", "address", "phone", "name"];
-    const plains = ["", "1970-05-17", "ana@example.com", "ABCDEFGHJKMNPQR5", "ü".repeat(300), "x".repeat(16), "José Hernández"];
-    for (const sealer of [new BatchSealer("k3", key, pepper, native), new BatchSealer("k3", key, pepper, null)]) {
-      const sealed = sealer.encrypt(fields, plains);
-      expect(sealed.map((v, i) => cipher.decrypt(fields[i]!, v))).toEqual(plains);
-      // Bound to the field: a value moved to another field does not open.
-      expect(() => cipher.decrypt("dob", sealed[0]!)).toThrow();
-      // Fresh IVs: the same value twice differs.
-      expect(new Set(sealer.encrypt(["dob", "dob"], ["1970-05-17", "1970-05-17"])).size).toBe(2);
+    for (const sealer of [new BatchSealer("k3", randomBytes(32), pepper, native), new BatchSealer("k3", randomBytes(32), pepper, null)]) {
       const inputs = ["", "search:RIVERA|1970-05-17|48201", "ü".repeat(99)];
       expect(sealer.hmacHex(inputs)).toEqual(inputs.map((v) => createHmac("sha256", pepper).update(v, "utf8").digest("hex")));
     }
     // Wrong shapes are refused, not read out of bounds.
-    expect(() => native.gcmSeal(key, Buffer.from("ab"), new Uint32Array([3]), Buffer.from("x"), new Uint32Array([1]), randomBytes(12), Buffer.alloc(30))).toThrow(/bad arguments/);
-    expect(() => native.gcmSeal(key.subarray(0, 16), Buffer.from("ab"), new Uint32Array([2]), Buffer.from("x"), new Uint32Array([1]), randomBytes(12), Buffer.alloc(30))).toThrow(/bad arguments/);
     expect(() => native.hmacSha256(pepper, Buffer.from("ab"), new Uint32Array([2]), Buffer.alloc(31))).toThrow(/bad arguments/);
+    expect(() => native.hmacSha256(pepper, Buffer.from("ab"), new Uint32Array([3]), Buffer.alloc(32))).toThrow(/bad arguments/);
   });
 
   it("writes whole COPY lines natively exactly as the node:crypto path does: heads, hashes as bytea, values sealed to their field, empty as NULL", () => {

@@ -28,55 +28,6 @@ static int get_array(napi_env env, napi_value v, napi_typedarray_type want, void
 #define get_bytes(env, v, data, len) get_array(env, v, napi_uint8_array, (void**)(data), len)
 #define get_u32(env, v, data, len) get_array(env, v, napi_uint32_array, (void**)(data), len)
 
-// gcmSeal(key: Uint8Array(32), plain: Uint8Array, ends: Uint32Array(n), aads: Uint8Array,
-//         aadEnds: Uint32Array(n), ivs: Uint8Array(12n), out: Uint8Array(plain.length + 28n)) → undefined
-// Value i is plain[ends[i-1]..ends[i]) with additional data aads[aadEnds[i-1]..aadEnds[i]); it is
-// written to out as iv(12) | ciphertext | tag(16), one after another.
-static napi_value gcm_seal(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  uint8_t *key, *plain, *aads, *ivs, *out;
-  uint32_t *ends, *aad_ends;
-  size_t key_len, plain_len, aads_len, ivs_len, out_len, n, n2;
-  if (argc != 7 || !get_bytes(env, argv[0], &key, &key_len) || !get_bytes(env, argv[1], &plain, &plain_len) ||
-      !get_u32(env, argv[2], &ends, &n) || !get_bytes(env, argv[3], &aads, &aads_len) || !get_u32(env, argv[4], &aad_ends, &n2) ||
-      !get_bytes(env, argv[5], &ivs, &ivs_len) || !get_bytes(env, argv[6], &out, &out_len) || key_len != 32 || n2 != n ||
-      ivs_len != 12 * n || out_len != plain_len + 28 * n || (n && (ends[n - 1] != plain_len || aad_ends[n - 1] > aads_len))) {
-    napi_throw_error(env, NULL, "ec_seal.gcmSeal: bad arguments");
-    return NULL;
-  }
-  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
-  int ok = ctx != NULL && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, NULL) == 1;
-  size_t start = 0, aad_start = 0, pos = 0;
-  for (size_t i = 0; ok && i < n; i++) {
-    size_t end = ends[i], aad_end = aad_ends[i];
-    if (end < start || aad_end < aad_start) {
-      ok = 0;
-      break;
-    }
-    int len = 0, fin = 0;
-    const uint8_t* iv = ivs + 12 * i;
-    memcpy(out + pos, iv, 12);
-    ok = EVP_EncryptInit_ex(ctx, NULL, NULL, NULL, iv) == 1 &&
-         (aad_end == aad_start || EVP_EncryptUpdate(ctx, NULL, &len, aads + aad_start, (int)(aad_end - aad_start)) == 1) &&
-         EVP_EncryptUpdate(ctx, out + pos + 12, &len, plain + start, (int)(end - start)) == 1 &&
-         EVP_EncryptFinal_ex(ctx, out + pos + 12 + len, &fin) == 1 &&
-         (size_t)(len + fin) == end - start &&
-         EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, out + pos + 12 + (end - start)) == 1;
-    pos += 28 + (end - start);
-    start = end;
-    aad_start = aad_end;
-  }
-  EVP_CIPHER_CTX_free(ctx);
-  if (!ok) {
-    OPENSSL_cleanse(out, out_len);
-    napi_throw_error(env, NULL, "ec_seal.gcmSeal: encryption failed");
-    return NULL;
-  }
-  return NULL;
-}
-
 // hmacSha256(key: Uint8Array, data: Uint8Array, ends: Uint32Array(n), out: Uint8Array(32n)) → undefined
 static napi_value hmac_sha256(napi_env env, napi_callback_info info) {
   size_t argc = 4;
@@ -261,8 +212,6 @@ static napi_value seal_copy(napi_env env, napi_callback_info info) {
 
 NAPI_MODULE_INIT() {
   napi_value fn;
-  if (napi_create_function(env, "gcmSeal", NAPI_AUTO_LENGTH, gcm_seal, NULL, &fn) != napi_ok) return NULL;
-  if (napi_set_named_property(env, exports, "gcmSeal", fn) != napi_ok) return NULL;
   if (napi_create_function(env, "hmacSha256", NAPI_AUTO_LENGTH, hmac_sha256, NULL, &fn) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "hmacSha256", fn) != napi_ok) return NULL;
   if (napi_create_function(env, "sealCopy", NAPI_AUTO_LENGTH, seal_copy, NULL, &fn) != napi_ok) return NULL;
