@@ -91,7 +91,7 @@ const MAX_UNENDED_BYTES = 8 * 1024 * 1024;
 /** Reference-number counters reserved per round trip. */
 const COUNTER_BLOCK = 65_536;
 const PROGRESS_EVERY_MS = 1000;
-/** PostgreSQL: drop and rebuild the secondary indexes of `notices` when the batch is at least this big… */
+/** PostgreSQL: drop and rebuild the secondary indexes of `notices` when the batch is at least this big… (rebuildPays) */
 const REBUILD_MIN_ROWS = 100_000;
 /** …and the table holds at most this many times the batch (else inserting into the indexes is cheaper). */
 const REBUILD_MAX_EXISTING_RATIO = 2;
@@ -305,9 +305,18 @@ export async function loadsDirectly(ctx: AppContext, batch: Batch | null, option
   const rows = Math.floor((await stat(options.filePath)).size / BYTES_PER_ROW_GUESS);
   if (rows < REBUILD_MIN_ROWS) return false;
   const [mailed] = await ctx.db.select({ id: batches.id }).from(batches).where(eq(batches.status, "mailed")).limit(1);
-  if (mailed) return false;
+  return !mailed && (await rebuildPays(ctx.db, rows));
+}
+
+/**
+ * Whether a batch of `rows` is worth dropping and rebuilding the indexes of `notices` for: large
+ * enough, into a table holding at most REBUILD_MAX_EXISTING_RATIO times as many rows (else
+ * inserting into the indexes is cheaper). Counts no further than that.
+ */
+async function rebuildPays(db: Pick<Db, "execute">, rows: number): Promise<boolean> {
+  if (rows < REBUILD_MIN_ROWS) return false;
   const limit = rows * REBUILD_MAX_EXISTING_RATIO + 1;
-  const [c] = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from (select 1 from notices limit ${limit}) x`);
+  const [c] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from notices limit ${limit}) x`);
   return (c?.n ?? 0) < limit;
 }
 
@@ -764,9 +773,7 @@ async function moveStage(
     let triggersSkipped = false;
     let statsTriggerOff = false;
     if (ctx.database.kind === "postgres" && rowsValid >= REBUILD_MIN_ROWS) {
-      const limit = rowsValid * REBUILD_MAX_EXISTING_RATIO + 1;
-      const [c] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from (select 1 from notices limit ${limit}) x`);
-      if ((c?.n ?? 0) < limit) {
+      if (await rebuildPays(tx, rowsValid)) {
         await exec("lock table notices in access exclusive mode");
         rebuild = await secondaryIndexes(exec);
         for (const ix of rebuild) await exec(`drop index ${quoteIdent(ix.name)}`);

@@ -333,8 +333,7 @@ export class BatchSealer {
     // The key id is written into COPY text as it is: nothing there may need escaping.
     if (!/^[A-Za-z0-9_-]+$/.test(keyId)) throw new Error("a data key id must be letters, digits, - or _");
     this.native = native;
-    this.prefix = `${keyId}.`;
-    this.prefixBytes = Buffer.from(this.prefix, "utf8");
+    this.prefixBytes = Buffer.from(`${keyId}.`, "utf8");
     this.key = Buffer.from(key);
     this.pepper = Buffer.from(pepper);
     this.gcm = new GcmSealer(keyId, key);
