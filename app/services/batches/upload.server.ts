@@ -5,8 +5,8 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { createHash, randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { once } from "node:events";
+import { open, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -59,7 +59,9 @@ export async function parseStreamedUpload(
     if (name !== fileField || filename === undefined) return undefined;
     const tmp = path.join(os.tmpdir(), `ec-upload-${process.pid}-${randomBytes(8).toString("hex")}.csv`);
     partials.push(tmp);
-    const out = createWriteStream(tmp, { mode: 0o600 });
+    // Opened (created, exclusively) before the first byte: a stream still opening when the cap is
+    // hit could create the file after the clean-up removed it, leaving a stray upload behind.
+    const out = (await open(tmp, "wx", 0o600)).createWriteStream();
     const hash = createHash("sha256");
     let bytes = 0;
     let lines = 0;
@@ -75,7 +77,9 @@ export async function parseStreamedUpload(
       }
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
     } catch (error) {
+      const closed = once(out, "close");
       out.destroy();
+      await closed;
       throw error;
     }
     if (bytes === 0 && !filename) {
