@@ -12,7 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { migrateDatabase, openDatabase, type Database } from "../db/client";
 import { printDemoLogins, seedDemo } from "../db/seed";
-import { createAppContext, type AppContext } from "./services/context.server";
+import { createAppContext, type AppContext, type RequestOutcome } from "./services/context.server";
 import { startEmailWorker } from "./services/email/worker.server";
 import { seedDemoStaff } from "./services/staff/demo.server";
 import { ConfigError, loadConfig, type Config } from "./utils/env.server";
@@ -116,16 +116,20 @@ export function createApp(build: ServerBuild, ctx: AppContext): express.Express 
     try {
       const request = createRemixRequest(req, res);
       const clientIp = req.ip ?? req.socket.remoteAddress ?? "unknown";
+      const outcome: RequestOutcome = { lockTimedOut: false };
       let response = await handle(request, {
         app: ctx,
         meta: { ip: clientIp, requestId: res.locals.requestId as string },
         cspNonce: res.locals.cspNonce as string,
+        outcome,
       });
-      if (response.status >= 500 && !(await ctx.database.ping())) {
-        // The database went away: a plain "try again shortly", not a generic error.
+      // The database went away, or a lock was held past DB_LOCK_TIMEOUT_MS (a large import holds
+      // `notices` while it loads): a plain "busy, try again shortly", not a generic error.
+      const busy = response.status >= 500 && (outcome.lockTimedOut || !(await ctx.database.ping()));
+      if (busy) {
         response = new Response(errorPageHtml(503), {
           status: 503,
-          headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
+          headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": outcome.lockTimedOut ? "120" : "30", "Cache-Control": "no-store" },
         });
       }
       await sendRemixResponse(res, response);
@@ -171,7 +175,7 @@ export async function startServer(options: {
 }): Promise<AppServer> {
   const { config } = options;
   installConsoleScrubber();
-  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` }));
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite`, lockTimeoutMs: config.dbLockTimeoutMs }));
   await migrateDatabase(database);
   const ctx = options.ctx ?? createAppContext(database, config);
   const build = options.build ?? ((await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild);

@@ -41,7 +41,28 @@ export type OpenOptions = {
   /** An already open PGlite (tests load one from a template). */
   pglite?: PGlite;
   poolMax?: number;
+  /**
+   * `lock_timeout` (ms) of every pooled connection (postgres.js only; PGlite has one connection and
+   * nothing to wait for). A statement waiting longer for a lock fails with 55P03 (`isLockTimeout`).
+   */
+  lockTimeoutMs?: number;
 };
+
+/** The SQLSTATE of a PostgreSQL error, also when drizzle wraps it (`cause`). */
+export function pgCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let i = 0; i < 3 && e && typeof e === "object"; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** A statement gave up waiting for a lock (`lock_timeout`, SQLSTATE 55P03 lock_not_available). */
+export function isLockTimeout(error: unknown): boolean {
+  return pgCode(error) === "55P03";
+}
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
@@ -50,7 +71,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       onnotice: () => {},
       // int8 counts come back as strings by default; ids here fit in a JS number.
       types: { bigint: postgres.BigInt },
-      connection: { application_name: "exposure-check" },
+      connection: {
+        application_name: "exposure-check",
+        ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
+      },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return {

@@ -33,6 +33,9 @@ export function createAppContext(
   };
 }
 
+/** Filled while Remix handles a request; the Express layer reads it to pick the answer. */
+export type RequestOutcome = { lockTimedOut: boolean };
+
 declare module "@remix-run/node" {
   // Single fetch is on (remix.config.js): loader/action types are the real values, not JSON.
   interface Future {
@@ -42,5 +45,7 @@ declare module "@remix-run/node" {
     app: AppContext;
     meta: RequestMeta;
     cspNonce: string;
+    /** What the request ran into, for the server to answer with (set by handleError). */
+    outcome?: RequestOutcome;
   }
 }

@@ -36,6 +36,9 @@ const dataKeys = z
     return keys;
   });
 
+/** How long a web request waits for a table or row lock before it answers "busy, try again" (503). */
+export const DEFAULT_DB_LOCK_TIMEOUT_MS = 5000;
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
@@ -51,6 +54,7 @@ const EnvSchema = z.object({
   EMAIL_FROM: z.string().min(3).optional(),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   IMPORT_LOAD: z.enum(["auto", "direct", "staging"]).default("auto"),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_DB_LOCK_TIMEOUT_MS),
 });
 
 export type Config = {
@@ -68,6 +72,11 @@ export type Config = {
   trustProxy: boolean;
   /** How large batch imports reach `notices` on PostgreSQL (README "How an import works"). */
   importLoad: "auto" | "direct" | "staging";
+  /**
+   * The server's `lock_timeout` (ms; 0 = wait forever): a request stuck behind a lock — a large
+   * import holds `notices` — gets the "busy, try again in a few minutes" page instead of hanging.
+   */
+  dbLockTimeoutMs: number;
   /** Cookies get `Secure` in production. */
   secureCookies: boolean;
   /** Where the development secrets came from, to say so at start-up. */
@@ -140,6 +149,7 @@ export function loadConfig(source?: NodeJS.ProcessEnv): Config {
     emailFrom: e.EMAIL_FROM ?? "Exposure Check <no-reply@localhost>",
     trustProxy: e.TRUST_PROXY === "1",
     importLoad: e.IMPORT_LOAD,
+    dbLockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
     secureCookies: env === "production",
     devSecretsFile,
   };
@@ -161,6 +171,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     emailFrom: "Exposure Check <no-reply@example.test>",
     trustProxy: false,
     importLoad: "auto",
+    dbLockTimeoutMs: DEFAULT_DB_LOCK_TIMEOUT_MS,
     secureCookies: false,
     devSecretsFile: undefined,
     ...overrides,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { auditEvents } from "../../db/schema/index";
 import type { AppServer } from "../../app/server";
 import { installConsoleScrubber } from "~/utils/log.server";
@@ -16,7 +16,8 @@ let server: AppServer;
 let world: Awaited<ReturnType<typeof createMailedWorld>>;
 
 beforeAll(async () => {
-  env = await openTestEnv();
+  // A short lock timeout, so the "busy" test waits half a second, not the default five.
+  env = await openTestEnv({ lockTimeoutMs: 500 });
   world = await createMailedWorld(env.ctx);
   server = await startTestServer(env);
 });
@@ -202,6 +203,43 @@ describe(`the check over HTTP (${process.env.TEST_DB_KIND})`, () => {
     const rows = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.subjectId, String(n.notice.id)));
     expect(rows.length, statuses.join(",")).toBeGreaterThan(0);
   });
+
+  it.skipIf(process.env.TEST_DB_KIND !== "postgres")(
+    "while an import holds the notices table: 503 'busy, try again' within the lock timeout, nothing written; then the check works",
+    async () => {
+      const n = await createNotice(env.ctx, world.batch, { dateOfBirth: "1980-04-02" });
+      await env.ctx.database.rows(sql`delete from throttles`); // the 429 test above blocked this address
+      const audited = async () => (await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.subjectId, String(n.notice.id)))).length;
+      const throttled = async () => (await env.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from throttles`))[0]!.n;
+      const [auditBefore, throttleBefore] = [await audited(), await throttled()];
+      // What a large import does to the table while it loads (README "How an import works").
+      const holder = await env.database.postgres!.reserve();
+      try {
+        await holder`begin`;
+        await holder`set local lock_timeout = 0`;
+        await holder`lock table notices in access exclusive mode`;
+        const started = Date.now();
+        const res = await postForm(server.url + "/check", { code: n.code, ...dobFields("1980-04-02") });
+        const waited = Date.now() - started;
+        expect(res.status).toBe(503);
+        expect(res.headers.get("retry-after")).toBe("120");
+        expect(res.headers.getSetCookie().some((c) => c.startsWith("ec_patient="))).toBe(false);
+        const text = visibleText(await res.text());
+        expect(text).toContain("Please try again shortly");
+        expect(text).toContain("Nothing you entered was saved");
+        expect(text).not.toContain("1980");
+        expect(waited).toBeGreaterThanOrEqual(450);
+        expect(waited).toBeLessThan(5000);
+      } finally {
+        await holder`rollback`;
+        holder.release();
+      }
+      // Nothing counted against the person or the address; the check then works.
+      expect([await audited(), await throttled()]).toEqual([auditBefore, throttleBefore]);
+      const again = await postForm(server.url + "/check", { code: n.code, ...dobFields("1980-04-02") });
+      expect(again.status).toBe(303);
+    },
+  );
 
   it("answers 503 'try again shortly' when the database goes away", async () => {
     await env.database.close();

@@ -5,7 +5,7 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../db/client";
 import { createAppContext, type AppContext } from "../../app/services/context.server";
-import { testConfig, type Config } from "../../app/utils/env.server";
+import { DEFAULT_DB_LOCK_TIMEOUT_MS, testConfig, type Config } from "../../app/utils/env.server";
 
 /** A clock tests move by hand: lock expiry, session idle and reminders without waiting. */
 export class TestClock {
@@ -39,7 +39,7 @@ export const TEST_DB_KIND: "pglite" | "postgres" = process.env.TEST_DB_KIND === 
  * A private, migrated database for one test file: a copy of the run's template (PGlite data-dir
  * dump or PostgreSQL template database), so files never see each other's rows.
  */
-export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function openTestDatabase(options: { lockTimeoutMs?: number } = {}): Promise<{ database: Database; drop(): Promise<void> }> {
   if (TEST_DB_KIND === "postgres") {
     const template = inject("pgTemplate");
     const url = new URL(process.env.TEST_DATABASE_URL!);
@@ -47,7 +47,8 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
     const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name} template ${template}`);
     url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString(), poolMax: 10 });
+    // The server's pool gives up waiting for a lock (503 "busy"); tests run with the same setting.
+    const database = await openDatabase({ url: url.toString(), poolMax: 10, lockTimeoutMs: options.lockTimeoutMs ?? DEFAULT_DB_LOCK_TIMEOUT_MS });
     return {
       database,
       async drop() {
@@ -63,10 +64,10 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   return { database, drop: () => database.close() };
 }
 
-export async function openTestEnv(options: { start?: Date | string; config?: Partial<Config> } = {}): Promise<TestEnv> {
-  const { database, drop } = await openTestDatabase();
+export async function openTestEnv(options: { start?: Date | string; config?: Partial<Config>; lockTimeoutMs?: number } = {}): Promise<TestEnv> {
+  const { database, drop } = await openTestDatabase({ lockTimeoutMs: options.lockTimeoutMs });
   const clock = new TestClock(options.start);
-  const config = testConfig(options.config);
+  const config = testConfig({ ...(options.lockTimeoutMs === undefined ? {} : { dbLockTimeoutMs: options.lockTimeoutMs }), ...options.config });
   const slept: number[] = [];
   const ctx = createAppContext(database, config, {
     now: clock.now,

@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
-import type { Db } from "../../../db/client";
+import { pgCode, type Db } from "../../../db/client";
 import * as schema from "../../../db/schema/index";
 import { batches, incidents, noticeCategoryStats, noticeStats, organizations, referenceCounters, type Batch } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
@@ -103,10 +103,6 @@ const IMPORT_LOCK_NS = 0x45c4;
 /** Imports running in this process (PGlite has one process; on PostgreSQL the advisory lock tells). */
 const ACTIVE = new Set<string>();
 
-function pgCode(error: unknown): string | undefined {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code ?? e?.cause?.code;
-}
 
 export async function sha256File(filePath: string): Promise<string> {
   const hash = createHash("sha256");
@@ -417,7 +413,12 @@ async function runImportOnce(
   };
 
   try {
-    if (lockConn) await lockConn`select pg_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage}))`;
+    if (lockConn) {
+      // An import waits for the locks it needs however long that takes (the web server's pool
+      // gives up after DB_LOCK_TIMEOUT_MS: right for a visitor, wrong for an hour-long import).
+      await lockConn`set lock_timeout = 0`;
+      await lockConn`select pg_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage}))`;
+    }
     if (!directLoad) await createStage(ctx.database, stage, checkOnly);
     await progress(true);
 
@@ -685,6 +686,7 @@ async function runImportOnce(
     await dropStage(ctx.database, stage).catch(() => {});
     if (lockConn) {
       await lockConn`select pg_advisory_unlock(${IMPORT_LOCK_NS}, hashtext(${stage}))`.catch(() => {});
+      await lockConn`reset lock_timeout`.catch(() => {});
       lockConn.release();
     }
     ACTIVE.delete(stage);
@@ -769,6 +771,7 @@ async function moveStage(
   return ctx.db.transaction(async (tx) => {
     const exec: Exec = (text) => rowsOf(tx, sql.raw(text));
     await exec("select set_config('ec.bulk_import', 'on', true)");
+    if (ctx.database.kind === "postgres") await exec("set local lock_timeout = 0"); // see runImportOnce
     let rebuild: { name: string; def: string }[] = [];
     let triggersSkipped = false;
     let statsTriggerOff = false;

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { pgCode, type Db } from "../../../db/client";
 import { enrollments, incidents, notices, type Enrollment, type Product } from "../../../db/schema/index";
 import type { Lang } from "~/content/i18n";
 import { describeError, log } from "~/utils/log.server";
@@ -88,15 +88,6 @@ export async function enrollOnBehalf(
 
 const RETRYABLE_CODES = new Set(["23505", "40P01", "40001"]);
 
-function pgCode(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let i = 0; i < 3 && e && typeof e === "object"; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 async function enroll(ctx: AppContext, how: Channel, input: PatientEnrollInput): Promise<EnrollOutcome> {
   const guardianName = input.guardianName?.trim() || null;

@@ -19,7 +19,9 @@ import { createIncident, createOrganization } from "../../factories";
 let env: TestEnv;
 let dir: string;
 beforeAll(async () => {
-  env = await openTestEnv({ start: "2026-11-20T15:00:00Z" });
+  // The pool gives up on a lock after 300 ms (the server's DB_LOCK_TIMEOUT_MS, made short): imports
+  // must never depend on it (they set their own; see the test "waits for the locks it needs").
+  env = await openTestEnv({ start: "2026-11-20T15:00:00Z", lockTimeoutMs: 300 });
   dir = mkdtempSync(path.join(os.tmpdir(), "ec-batches-"));
 });
 afterAll(async () => {
@@ -523,6 +525,23 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large batch COPYed s
     expect([lenient.outcome, lenient.imported]).toEqual(["imported", 2]);
     expect(await countNotices(lenient.batchId!)).toBe(2);
     expect(await tableState()).toEqual(before);
+  });
+
+  it("waits for the locks it needs, however short the web pool's lock timeout", async () => {
+    const { org } = await world();
+    // A long report reading notices when the load begins (it drops the indexes): wait, not fail.
+    const reader = await env.database.postgres!.reserve();
+    try {
+      await reader`begin`;
+      await reader`select count(*) from notices`;
+      const pending = imp(org, csvFile(Array.from({ length: 30 }, () => row())), direct);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await reader`commit`;
+      const r = await pending;
+      expect([r.outcome, r.imported]).toEqual(["imported", 30]);
+    } finally {
+      reader.release();
+    }
   });
 
   it("a rejected row or a failure mid-COPY rolls everything back, indexes and triggers included", async () => {
