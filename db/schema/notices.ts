@@ -20,6 +20,14 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
 });
 
 /**
+ * Text compared byte by byte (`COLLATE "C"`): for identifiers that are never sorted for people.
+ * Its unique index builds about twice as fast as under a linguistic collation (PostgreSQL uses
+ * abbreviated keys and memcmp only for "C"), and equality is the same. drizzle's pg-core has no
+ * column collation, so the collation is part of the type name here.
+ */
+const byteText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+/**
  * One letter to one person.
  *
  * Invariants:
@@ -45,7 +53,7 @@ export const notices = pgTable(
     batchId: uuid("batch_id")
       .notNull()
       .references(() => batches.id),
-    referenceNumber: text("reference_number").notNull(),
+    referenceNumber: byteText("reference_number").notNull(),
     codeHash: bytea("code_hash").notNull(),
     codeEnc: text("code_enc"),
     /** HMAC of the organization's own id for the person: duplicate detection across batches. */

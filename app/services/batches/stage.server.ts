@@ -45,7 +45,7 @@ export async function createStage(database: Database, name: string, checkOnly = 
   }
   await database.rows(
     sql.raw(`create unlogged table if not exists ${name} (
-      line integer not null, reference_number text not null, code_hash bytea not null, code_enc text,
+      line integer not null, reference_number text collate "C" not null, code_hash bytea not null, code_enc text,
       external_id_hash bytea not null, external_id_enc text, categories text[] not null, state text not null,
       language text not null, is_minor boolean not null, is_deceased boolean not null, name_enc text,
       address_enc text, dob_enc text, email_enc text, phone_enc text, search_hash bytea)`),
