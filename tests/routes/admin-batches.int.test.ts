@@ -295,3 +295,53 @@ describe(`admin batch pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
     expect(await auditRows(env.ctx, { action: "organization.create" })).toHaveLength(1);
   });
 });
+
+/**
+ * A file large enough for the direct load (≥ 15 MB: 150,000 rows), uploaded over HTTP to a server
+ * of its own (a fresh database: no batch mailed yet, so `auto` loads it straight into notices).
+ */
+describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large upload over HTTP (postgres)", () => {
+  it("streams to disk, loads straight into notices while the batch page keeps answering, and imports every row", async () => {
+    const big = await openTestEnv({ start: new Date() });
+    const bigServer = await startTestServer(big);
+    try {
+      const bigOrg = await createOrganization(big.ctx, await createIncident(big.ctx), { slug: "big-aco" });
+      const { cookie } = await signedIn(big.ctx, await createStaff(big.ctx, "admin"));
+      const csv = batchCsv(150_000, "L");
+      expect(Buffer.byteLength(csv)).toBeGreaterThan(15_000_000);
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ organizationId: bigOrg.id, mailingDate: "", skipInvalid: "", dryRun: "" })) form.append(k, v);
+      form.append("file", new Blob([csv], { type: "text/csv" }), "big.csv");
+      const res = await fetch(bigServer.url + "/admin/batches", { method: "POST", body: form, redirect: "manual", headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin" } });
+      expect(res.status).toBe(303);
+      const id = batchIdFrom(res)!;
+
+      // While it loads: the batch page answers (it reads batches and counters, never the locked
+      // notices), and notices itself is locked — the direct load is running.
+      const seen = { pages: 0, noticesLocked: false };
+      for (let status = "importing"; status === "importing"; ) {
+        const page = await fetch(`${bigServer.url}/admin/batches/${id}`, { headers: { Cookie: cookie } });
+        expect(page.status).toBe(200);
+        status = /data-status="([a-z_]+)"/.exec(await page.text())?.[1] ?? "";
+        seen.pages++;
+        const probe = await big.database.postgres!.begin(async (tx) => {
+          await tx`set local lock_timeout = '50ms'`;
+          return tx.savepoint((sp) => sp`select 1 from notices limit 1`).then(() => "read", (e: { code?: string }) => e.code ?? "error");
+        });
+        if (probe === "55P03") seen.noticesLocked = true;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(seen.noticesLocked).toBe(true);
+      expect(seen.pages).toBeGreaterThan(1);
+      await waitForWebImports();
+      const [b] = await big.ctx.db.select().from(batches).where(eq(batches.id, id));
+      expect([b!.status, b!.rowsImported]).toEqual(["awaiting_mailing", 150_000]);
+      const [n] = await big.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from notices where batch_id = ${id}`);
+      expect(Number(n!.n)).toBe(150_000);
+    } finally {
+      await waitForWebImports();
+      await bigServer.close();
+      await big.close().catch(() => {});
+    }
+  }, 120_000);
+});
