@@ -6,17 +6,13 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { describeError, log } from "~/utils/log.server";
-import { isLockTimeout } from "../db/client";
 
 const ABORT_DELAY_MS = 5_000;
 export const streamTimeout = ABORT_DELAY_MS;
 
 /** Errors are logged by name and request id only: never the message, which may quote input. */
-export const handleError: HandleErrorFunction = (error, { request, context }) => {
+export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  // Waited too long for a lock (a large import holds `notices`): the server answers "busy, try
-  // again in a few minutes" (503) instead of a generic error.
-  if (isLockTimeout(error) && context.outcome) context.outcome.lockTimedOut = true;
   log.error("route error", {
     path: new URL(request.url).pathname,
     ...describeError(error),

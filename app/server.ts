@@ -10,9 +10,9 @@ import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { migrateDatabase, openDatabase, type Database } from "../db/client";
+import { isLockTimeout, migrateDatabase, openDatabase, type Database } from "../db/client";
 import { printDemoLogins, seedDemo } from "../db/seed";
-import { createAppContext, type AppContext, type RequestOutcome } from "./services/context.server";
+import { createAppContext, type AppContext } from "./services/context.server";
 import { startEmailWorker } from "./services/email/worker.server";
 import { seedDemoStaff } from "./services/staff/demo.server";
 import { ConfigError, loadConfig, type Config } from "./utils/env.server";
@@ -38,6 +38,35 @@ export type AppServer = {
   /** Work to stop after the HTTP drain and before the database closes (the email worker). */
   onClose(hook: () => Promise<void>): void;
 };
+
+/** A visitor told "busy" may come back after this many seconds (a large import's load takes ~1–2 min). */
+const BUSY_RETRY_AFTER_S = 120;
+
+/**
+ * The build with every loader and action wrapped: a query that waited past DB_LOCK_TIMEOUT_MS for
+ * a lock (a large import holds `notices` while it loads) becomes a thrown 503 response, which
+ * Remix renders with the error boundary's "busy, try again" text — for a page load and for a
+ * JavaScript navigation alike — instead of a generic error. Nothing was written: the statement's
+ * transaction rolled back.
+ */
+export function answerBusyWith503(build: ServerBuild): ServerBuild {
+  const wrap = <A extends { request: Request }, R>(fn: ((args: A) => R) | undefined) =>
+    fn &&
+    (async (args: A) => {
+      try {
+        return await fn(args);
+      } catch (error) {
+        if (!isLockTimeout(error)) throw error;
+        log.warn("busy: a lock was held too long", { path: new URL(args.request.url).pathname });
+        throw new Response(null, { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_S) } });
+      }
+    });
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    routes[id] = { ...route, module: { ...route.module, loader: wrap(route.module.loader), action: wrap(route.module.action) } as typeof route.module };
+  }
+  return { ...build, routes };
+}
 
 /** Build the Express app around a Remix build and an open database. Used by `npm start` and tests. */
 export function createApp(build: ServerBuild, ctx: AppContext): express.Express {
@@ -110,28 +139,25 @@ export function createApp(build: ServerBuild, ctx: AppContext): express.Express 
   );
   app.use(express.static("public", { maxAge: "1h", index: false }));
 
-  const handle = createRequestHandler(build, config.env === "production" ? "production" : "development");
+  const handle = createRequestHandler(answerBusyWith503(build), config.env === "production" ? "production" : "development");
   app.all("*", async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const started = Date.now();
     try {
       const request = createRemixRequest(req, res);
       const clientIp = req.ip ?? req.socket.remoteAddress ?? "unknown";
-      const outcome: RequestOutcome = { lockTimedOut: false };
       let response = await handle(request, {
         app: ctx,
         meta: { ip: clientIp, requestId: res.locals.requestId as string },
         cspNonce: res.locals.cspNonce as string,
-        outcome,
       });
-      // The database went away, or a lock was held past DB_LOCK_TIMEOUT_MS (a large import holds
-      // `notices` while it loads): a plain "busy, try again shortly", not a generic error.
-      const busy = response.status >= 500 && (outcome.lockTimedOut || !(await ctx.database.ping()));
-      if (busy) {
+      if (response.status >= 500 && response.status !== 503 && !(await ctx.database.ping())) {
+        // The database went away: a plain "try again shortly", not a generic error.
         response = new Response(errorPageHtml(503), {
           status: 503,
-          headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": outcome.lockTimedOut ? "120" : "30", "Cache-Control": "no-store" },
+          headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
         });
       }
+      if (response.status === 503 && !response.headers.has("Retry-After")) response.headers.set("Retry-After", String(BUSY_RETRY_AFTER_S));
       await sendRemixResponse(res, response);
       // Paths only: no query string (never personal, but never needed either).
       log.info("request", { method: req.method, path: req.path, status: response.status, ms: Date.now() - started, requestId: res.locals.requestId });

@@ -12,7 +12,12 @@ export function RouteErrorBoundary() {
     403: ["Not allowed", "You do not have access to this page.", "No permitido", "No tiene acceso a esta página."],
     404: ["Page not found", "We could not find that page. Check the address, or go to the home page.", "No encontramos esa página", "Revise la dirección o vaya a la página principal."],
     429: ["Too many attempts", "For your safety, please wait a few minutes before you try again.", "Demasiados intentos", "Por su seguridad, espere unos minutos antes de volver a intentarlo."],
-    503: ["Please try again shortly", "This website is not available right now. Please try again in a few minutes.", "Inténtelo de nuevo en unos minutos", "Este sitio no está disponible ahora."],
+    503: [
+      "Please try again shortly",
+      "The site is busy or being fixed. Nothing you entered was saved. Please try again in a few minutes.",
+      "Inténtelo de nuevo en unos minutos",
+      "El sitio está ocupado o en reparación. No se guardó nada de lo que escribió. Inténtelo de nuevo en unos minutos.",
+    ],
   };
   const [title, body, titleEs, bodyEs] = text[status] ?? [
     "Something went wrong",

@@ -33,9 +33,6 @@ export function createAppContext(
   };
 }
 
-/** Filled while Remix handles a request; the Express layer reads it to pick the answer. */
-export type RequestOutcome = { lockTimedOut: boolean };
-
 declare module "@remix-run/node" {
   // Single fetch is on (remix.config.js): loader/action types are the real values, not JSON.
   interface Future {
@@ -45,7 +42,5 @@ declare module "@remix-run/node" {
     app: AppContext;
     meta: RequestMeta;
     cspNonce: string;
-    /** What the request ran into, for the server to answer with (set by handleError). */
-    outcome?: RequestOutcome;
   }
 }

@@ -230,6 +230,11 @@ describe(`the check over HTTP (${process.env.TEST_DB_KIND})`, () => {
         expect(text).not.toContain("1980");
         expect(waited).toBeGreaterThanOrEqual(450);
         expect(waited).toBeLessThan(5000);
+        // The same for a JavaScript submission (Remix single fetch): a 503 error response the
+        // error boundary shows with the same words.
+        const data = await postForm(server.url + "/check.data", { code: n.code, ...dobFields("1980-04-02") });
+        expect(data.status).toBe(503);
+        expect(await data.text()).toMatch(/"ErrorResponse".*503/);
       } finally {
         await holder`rollback`;
         holder.release();
