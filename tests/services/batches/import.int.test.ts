@@ -15,6 +15,7 @@ import { searchHashFor, externalIdHashFor, type SealedAddress, type SealedName }
 import { reportByOrganization, reportByState } from "~/services/reports/reports.server";
 import { openTestEnv, type TestEnv } from "../../support/db";
 import { createIncident, createOrganization } from "../../factories";
+import { writeSyntheticBatch } from "../../bench/synthetic";
 
 let env: TestEnv;
 let dir: string;
@@ -543,6 +544,30 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large batch COPYed s
       reader.release();
     }
   });
+
+  it("a staging move of 100,000 rows (it locks notices to rebuild the indexes) also waits behind a reader", async () => {
+    const { org } = await world();
+    const file = path.join(dir, "staging-100k.csv");
+    await writeSyntheticBatch(file, 100_000, 7);
+    const reader = await env.database.postgres!.reserve();
+    let readerDone: Promise<unknown> = Promise.resolve();
+    try {
+      const r = await imp(org, file, {
+        load: "staging",
+        // As the move begins, a report is reading notices; it finishes a second later.
+        onProgress: async (p) => {
+          if (p.phase !== "moving") return;
+          await reader`begin`;
+          await reader`select count(*) from notices`;
+          readerDone = new Promise((resolve) => setTimeout(resolve, 1000)).then(() => reader`commit`);
+        },
+      });
+      expect([r.outcome, r.imported]).toEqual(["imported", 100_000]);
+    } finally {
+      await readerDone;
+      reader.release();
+    }
+  }, 120_000);
 
   it("a rejected row or a failure mid-COPY rolls everything back, indexes and triggers included", async () => {
     const { org } = await world();
