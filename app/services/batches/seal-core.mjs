@@ -263,6 +263,7 @@ function sealBatch(state, rows, from, to, job, copy, mailing, states, categories
   const V = SEALED_SLOTS.length;
   const withLine = job.withLine !== false;
   let heads = "";
+  let lines = "";
   const headEnds = new Uint32Array(n);
   /** @type {string[]} */ const plains = new Array(n * V);
   /** @type {string[]} */ const hashInputs = new Array(n * HASH_SLOTS);
@@ -296,15 +297,16 @@ function sealBatch(state, rows, from, to, job, copy, mailing, states, categories
     for (const c of cats) categories[c] = (categories[c] ?? 0) + 1;
     if (job.mailing) {
       const variant = dead ? "deceased" : minor ? "minor" : "adult";
-      const fullName = [r.firstName, r.middleName, r.lastName, r.suffix].filter(Boolean).join(" ");
+      let fullName = r.firstName;
+      if (r.middleName) fullName += ` ${r.middleName}`;
+      if (r.lastName) fullName += ` ${r.lastName}`;
+      if (r.suffix) fullName += ` ${r.suffix}`;
       const formatted = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12)}`;
-      mailing.write(
-        [reference, r.externalId, variant, r.language, fullName, r.addressLine1, r.addressLine2, r.city, st, r.zip, formatted, job.enrollBy]
-          .map(csvCell)
-          .join(",") + "\r\n",
-      );
+      // One string for the batch's mailing lines, written once (a write per row cost more).
+      lines += `${csvCell(reference)},${csvCell(r.externalId)},${variant},${r.language},${csvCell(fullName)},${csvCell(r.addressLine1)},${csvCell(r.addressLine2)},${csvCell(r.city)},${st},${csvCell(r.zip)},${formatted},${csvCell(job.enrollBy)}\r\n`;
     }
   }
+  if (lines) mailing.write(lines);
   sealer.sealCopy(copy, heads, headEnds, plains, hashInputs);
 }
 
