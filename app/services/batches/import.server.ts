@@ -103,7 +103,6 @@ const IMPORT_LOCK_NS = 0x45c4;
 /** Imports running in this process (PGlite has one process; on PostgreSQL the advisory lock tells). */
 const ACTIVE = new Set<string>();
 
-
 export async function sha256File(filePath: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);

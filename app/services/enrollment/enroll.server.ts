@@ -88,7 +88,6 @@ export async function enrollOnBehalf(
 
 const RETRYABLE_CODES = new Set(["23505", "40P01", "40001"]);
 
-
 async function enroll(ctx: AppContext, how: Channel, input: PatientEnrollInput): Promise<EnrollOutcome> {
   const guardianName = input.guardianName?.trim() || null;
   if (guardianName && guardianName.length > GUARDIAN_NAME_MAX_CHARS) return { kind: "invalid", problem: "guardian_name" };
