@@ -55,6 +55,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   IMPORT_LOAD: z.enum(["auto", "direct", "staging"]).default("auto"),
   DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_DB_LOCK_TIMEOUT_MS),
+  INCIDENT_SLUG: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and hyphens")
+    .optional(),
+  IMPORT_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  EC_NATIVE_SEAL: z.enum(["on", "off"]).default("on"),
 });
 
 export type Config = {
@@ -77,6 +83,12 @@ export type Config = {
    * import holds `notices` — gets the "busy, try again in a few minutes" page instead of hanging.
    */
   dbLockTimeoutMs: number;
+  /** The incident the public pages speak of when a deployment holds several (default: the newest). */
+  incidentSlug: string | undefined;
+  /** Sealing threads of an import (default: one per core). */
+  importWorkers: number | undefined;
+  /** Seal with the OpenSSL binding when it is built (`off`: node:crypto, for diagnosis). */
+  nativeSeal: boolean;
   /** Cookies get `Secure` in production. */
   secureCookies: boolean;
   /** Where the development secrets came from, to say so at start-up. */
@@ -150,6 +162,9 @@ export function loadConfig(source?: NodeJS.ProcessEnv): Config {
     trustProxy: e.TRUST_PROXY === "1",
     importLoad: e.IMPORT_LOAD,
     dbLockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+    incidentSlug: e.INCIDENT_SLUG,
+    importWorkers: e.IMPORT_WORKERS,
+    nativeSeal: e.EC_NATIVE_SEAL === "on",
     secureCookies: env === "production",
     devSecretsFile,
   };
@@ -172,6 +187,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     importLoad: "auto",
     dbLockTimeoutMs: DEFAULT_DB_LOCK_TIMEOUT_MS,
+    incidentSlug: undefined,
+    importWorkers: undefined,
+    nativeSeal: true,
     secureCookies: false,
     devSecretsFile: undefined,
     ...overrides,

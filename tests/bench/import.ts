@@ -5,7 +5,7 @@ import postgres from "postgres";
 import { migrateDatabase, openDatabase } from "../../db/client";
 import { createAppContext } from "../../app/services/context.server";
 import { importBatch } from "../../app/services/batches/import.server";
-import { testConfig } from "../../app/utils/env.server";
+import { loadConfig, testConfig } from "../../app/utils/env.server";
 import { createIncident, createOrganization } from "../factories";
 import { SYNTHETIC_HEADER, writeSyntheticBatch } from "./synthetic";
 
@@ -57,7 +57,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 
   const database = await openDatabase({ url: url.toString() });
   await migrateDatabase(database);
-  const ctx = createAppContext(database, testConfig());
+  // Fixed test secrets; the import's own settings (IMPORT_WORKERS, EC_NATIVE_SEAL) from the environment, validated.
+  const { importWorkers, nativeSeal } = loadConfig();
+  const ctx = createAppContext(database, testConfig({ importWorkers, nativeSeal }));
   const incident = await createIncident(ctx);
   const org = await createOrganization(ctx, incident);
 

@@ -37,4 +37,20 @@ describe("configuration", () => {
     expect(JSON.parse(readFileSync(a.devSecretsFile!, "utf8"))).toHaveProperty("DATA_KEYS");
     expect(a.secureCookies).toBe(false);
   });
+
+  it("reads the operational settings through the same schema: defaults, values, and a clear refusal of bad ones", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ec-env-"));
+    const dev = { NODE_ENV: "development" as const, DATA_DIR: dir };
+    expect(loadConfig(dev)).toMatchObject({ incidentSlug: undefined, importWorkers: undefined, nativeSeal: true, dbLockTimeoutMs: 5000, importLoad: "auto" });
+    expect(loadConfig({ ...dev, INCIDENT_SLUG: "healthec-2023", IMPORT_WORKERS: "1", EC_NATIVE_SEAL: "off", DB_LOCK_TIMEOUT_MS: "0" })).toMatchObject({
+      incidentSlug: "healthec-2023",
+      importWorkers: 1,
+      nativeSeal: false,
+      dbLockTimeoutMs: 0,
+    });
+    expect(() => loadConfig({ ...dev, INCIDENT_SLUG: "HealthEC 2023" })).toThrow(/INCIDENT_SLUG/);
+    expect(() => loadConfig({ ...dev, IMPORT_WORKERS: "0" })).toThrow(/IMPORT_WORKERS/);
+    expect(() => loadConfig({ ...dev, EC_NATIVE_SEAL: "maybe" })).toThrow(/EC_NATIVE_SEAL/);
+    expect(() => loadConfig({ ...dev, DB_LOCK_TIMEOUT_MS: "5s" })).toThrow(/DB_LOCK_TIMEOUT_MS/);
+  });
 });

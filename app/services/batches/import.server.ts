@@ -33,7 +33,7 @@ import {
   quoteIdent,
 } from "./bulk-load.server";
 import { ReportCollector, type BatchReport } from "./report";
-import { SealPool } from "./seal-pool.server";
+import { SealPool, workerCount } from "./seal-pool.server";
 import { CHECK_STAGE_COLUMNS, createStage, dropStage, listStages, openStageWriter, STAGE_COLUMNS, stageTableName, type StageWriter } from "./stage.server";
 import { readHeader, type HeaderMap } from "./validate";
 import { countLines, firstRecordEnd, lastRecordEnd, type ChunkResult } from "./import-chunk";
@@ -429,12 +429,10 @@ async function runImportOnce(
     const pepper = ctx.config.codePepper;
     const activeKey = ctx.config.dataKeys[0]!;
     if (!report.hasFileProblems) {
-      pool = new SealPool({
-        pepper,
-        keyId: activeKey.id,
-        key: activeKey.key,
-        referenceKey: keyedHash(pepper, "reference-permutation"),
-      });
+      pool = new SealPool(
+        { pepper, keyId: activeKey.id, key: activeKey.key, referenceKey: keyedHash(pepper, "reference-permutation"), nativeSeal: ctx.config.nativeSeal },
+        workerCount(ctx.config.importWorkers),
+      );
       if (directLoad) {
         const exec = execOn(lockConn!);
         direct = { exec, load: await beginDirectLoad(exec, batch!) };

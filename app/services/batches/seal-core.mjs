@@ -30,12 +30,12 @@ export function nativeSealPath(dir = path.dirname(fileURLToPath(import.meta.url)
 /** @type {Map<string, NativeSeal | null>} */
 const loaded = new Map();
 /**
- * The OpenSSL binding at `file`, or null when it is not built (or EC_NATIVE_SEAL=off).
+ * The OpenSSL binding at `file`, or null when it is not built (EC_NATIVE_SEAL=off: the pool
+ * passes no file at all).
  * @param {string} file
  * @returns {NativeSeal | null}
  */
 export function loadNativeSeal(file) {
-  if (process.env.EC_NATIVE_SEAL === "off") return null;
   if (!loaded.has(file)) loaded.set(file, existsSync(file) ? createRequire(import.meta.url)(file) : null);
   return loaded.get(file) ?? null;
 }

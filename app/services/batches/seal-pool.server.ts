@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import type { ChunkJob, ChunkResult } from "./import-chunk";
 import { nativeSealPath } from "./seal-core.mjs";
 
-export type SealInit = { pepper: Uint8Array; keyId: string; key: Uint8Array; referenceKey: Uint8Array };
+export type SealInit = { pepper: Uint8Array; keyId: string; key: Uint8Array; referenceKey: Uint8Array; nativeSeal?: boolean };
 export type { ChunkJob, ChunkResult } from "./import-chunk";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,11 +40,9 @@ function workerBundle(): string {
   return outfile;
 }
 
-/** How many sealing threads: IMPORT_WORKERS, else one per core. */
-export function defaultWorkerCount(): number {
-  const fromEnv = Number(process.env.IMPORT_WORKERS);
-  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+/** How many sealing threads: the configured number (IMPORT_WORKERS), else one per core. */
+export function workerCount(configured?: number): number {
+  return configured ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 }
 
 /**
@@ -58,9 +56,10 @@ export class SealPool {
   private nextId = 1;
   private failed: Error | null = null;
 
-  constructor(init: SealInit, size = defaultWorkerCount()) {
+  constructor(init: SealInit, size = workerCount()) {
     const file = workerBundle();
-    const workerData = { ...init, nativePath: nativeSealPath(sourceDir) };
+    const { nativeSeal = true, ...secrets } = init;
+    const workerData = { ...secrets, nativePath: nativeSeal ? nativeSealPath(sourceDir) : null };
     for (let i = 0; i < size; i++) {
       // Each worker holds one chunk at a time and sends its output away as transferred bytes: a small
       // heap keeps the process under its memory budget (measured: 96/16 MB heaps peaked ~60 MB more

@@ -7,7 +7,7 @@ import type { AppContext } from "../context.server";
  * (A deployment can hold several; each notice knows its own, and the exposure page uses that.)
  */
 export async function getCurrentIncident(ctx: AppContext): Promise<Incident | null> {
-  const slug = process.env.INCIDENT_SLUG;
+  const slug = ctx.config.incidentSlug;
   const query = ctx.db.select().from(incidents);
   const [row] = slug
     ? await query.where(eq(incidents.slug, slug)).limit(1)

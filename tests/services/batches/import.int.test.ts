@@ -217,11 +217,16 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     }
   });
 
-  it("over many sealing batches, each letter's reference number, code and person stay together, in file order", async () => {
+  it.each([
+    ["the OpenSSL binding, a worker per core", {}],
+    ["node:crypto in one worker (IMPORT_WORKERS=1, EC_NATIVE_SEAL=off)", { importWorkers: 1, nativeSeal: false }],
+  ])("over many sealing batches, each letter's reference number, code and person stay together, in file order: %s", async (_, settings) => {
     const { org } = await world();
     const people = Array.from({ length: 700 }, (_, i) => row({ external_id: `M-${i}`, email: i % 3 ? "" : `m${i}@example.com` }));
     const out = path.join(dir, "many.csv");
-    const r = await imp(org, csvFile(people), { mailingOut: out });
+    const ctx = { ...env.ctx, config: { ...env.ctx.config, ...settings } };
+    const file = csvFile(people);
+    const r = await importBatch(ctx, ADMIN, null, { organizationId: org.id, filePath: file, fileName: path.basename(file), source: "cli", mailingDate: "2026-11-13", mailingOut: out });
     expect([r.outcome, r.imported]).toEqual(["imported", 700]);
     const letters = (parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[]).map((l) => ({
       ref: l.reference_number!,
