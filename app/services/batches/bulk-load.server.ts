@@ -16,12 +16,12 @@ export type Exec = (text: string) => Promise<Record<string, unknown>[]>;
 /** The columns COPY fills when the rows go straight into `notices` (the staging table's, less `line`). */
 export const NOTICE_COPY_COLUMNS = STAGE_COLUMNS.filter((c) => c !== "line");
 
-export function quoteIdent(name: string): string {
+function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** The indexes of `notices` that are not constraints (the primary key stays). */
-export async function secondaryIndexes(exec: Exec): Promise<{ name: string; def: string }[]> {
+async function secondaryIndexes(exec: Exec): Promise<{ name: string; def: string }[]> {
   const rows = await exec(
     `select indexname as name, indexdef as def from pg_indexes
      where schemaname = current_schema() and tablename = 'notices'
@@ -55,7 +55,7 @@ export async function skipTriggers(exec: Exec): Promise<boolean> {
   }
 }
 
-export async function restoreTriggers(exec: Exec): Promise<void> {
+async function restoreTriggers(exec: Exec): Promise<void> {
   await exec("set local session_replication_role = origin");
 }
 
@@ -67,7 +67,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * the skipped checks would have verified row by row). Updates of their other columns (the batch's
  * progress) go on.
  */
-export async function lockParents(exec: Exec, batch: Pick<Batch, "id" | "incidentId" | "organizationId">): Promise<void> {
+async function lockParents(exec: Exec, batch: Pick<Batch, "id" | "incidentId" | "organizationId">): Promise<void> {
   for (const id of [batch.id, batch.incidentId, batch.organizationId]) if (!UUID.test(id)) throw new Error("not a uuid");
   let found = 0;
   for (const [table, id] of [["incidents", batch.incidentId], ["organizations", batch.organizationId], ["batches", batch.id]] as const) {
@@ -81,12 +81,39 @@ export function execOn(conn: postgres.ReservedSql): Exec {
   return async (text) => [...(await conn.unsafe(text))] as Record<string, unknown>[];
 }
 
-export type DirectLoad = {
+export type BulkLoad = {
+  /** The secondary indexes dropped, to build again after the rows are in. */
   rebuild: { name: string; def: string }[];
-  /** Row triggers are off (replica role); else our counter trigger was disabled by name and the foreign keys check each row. */
+  /** Row triggers are off (replica role); else, when the indexes went, our counter trigger was disabled by name and the foreign keys check each row. */
   triggersSkipped: boolean;
   statsTriggerDisabled: boolean;
 };
+/** A direct load is a bulk load that drops the indexes and COPYs straight into `notices`. */
+export type DirectLoad = BulkLoad;
+
+/**
+ * Before many rows go into `notices`, inside their transaction: the parent rows locked
+ * (`lockParents`), the secondary indexes dropped when `dropIndexes` (with `notices` locked: readers
+ * wait until the commit), row triggers off where allowed. `endBulkRows` turns triggers back on.
+ */
+export async function beginBulkLoad(exec: Exec, batch: Pick<Batch, "id" | "incidentId" | "organizationId">, dropIndexes: boolean): Promise<BulkLoad> {
+  await lockParents(exec, batch);
+  let rebuild: { name: string; def: string }[] = [];
+  if (dropIndexes) {
+    await exec("lock table notices in access exclusive mode");
+    rebuild = await secondaryIndexes(exec);
+    for (const ix of rebuild) await exec(`drop index ${quoteIdent(ix.name)}`);
+  }
+  const triggersSkipped = await skipTriggers(exec);
+  const statsTriggerDisabled = !triggersSkipped && rebuild.length > 0 && (await disableStatsTrigger(exec));
+  return { rebuild, triggersSkipped, statsTriggerDisabled };
+}
+
+/** The rows are in: row triggers on again, before any other statement of the transaction. */
+export async function endBulkRows(exec: Exec, load: BulkLoad): Promise<void> {
+  if (load.triggersSkipped) await restoreTriggers(exec);
+  if (load.statsTriggerDisabled) await exec("alter table notices enable trigger notices_stats_insert");
+}
 
 /**
  * Open the transaction that COPYs a batch straight into `notices`: locks `notices` (readers wait
@@ -107,27 +134,20 @@ export async function beginDirectLoad(exec: Exec, batch: Pick<Batch, "id" | "inc
 
 async function prepareDirectLoad(exec: Exec, batch: Pick<Batch, "id" | "incidentId" | "organizationId">): Promise<DirectLoad> {
   await exec("select set_config('ec.bulk_import', 'on', true)");
-  await lockParents(exec, batch);
-  await exec("lock table notices in access exclusive mode");
-  const rebuild = await secondaryIndexes(exec);
-  for (const ix of rebuild) await exec(`drop index ${quoteIdent(ix.name)}`);
-  const triggersSkipped = await skipTriggers(exec);
-  let statsTriggerDisabled = false;
-  if (!triggersSkipped) statsTriggerDisabled = await disableStatsTrigger(exec);
+  const load = await beginBulkLoad(exec, batch, true);
   await exec(
     `alter table notices alter column incident_id set default '${batch.incidentId}'::uuid,
        alter column organization_id set default '${batch.organizationId}'::uuid,
        alter column batch_id set default '${batch.id}'::uuid`,
   );
-  return { rebuild, triggersSkipped, statsTriggerDisabled };
+  return load;
 }
 
 /** After the COPY: triggers on again, defaults off, indexes built (a unique one may refuse: 23505). */
 export async function finishDirectLoad(exec: Exec, load: DirectLoad): Promise<void> {
-  if (load.triggersSkipped) await restoreTriggers(exec);
+  await endBulkRows(exec, load);
   await exec("alter table notices alter column incident_id drop default, alter column organization_id drop default, alter column batch_id drop default");
   await rebuildIndexes(exec, load.rebuild);
-  if (load.statsTriggerDisabled) await exec("alter table notices enable trigger notices_stats_insert");
 }
 
 export async function rebuildIndexes(exec: Exec, rebuild: { name: string; def: string }[]): Promise<void> {
@@ -137,7 +157,7 @@ export async function rebuildIndexes(exec: Exec, rebuild: { name: string; def: s
 }
 
 /** Our counter trigger is a no-op during an import (`ec.bulk_import`) but still a PL/pgSQL call per row. */
-export async function disableStatsTrigger(exec: Exec): Promise<boolean> {
+async function disableStatsTrigger(exec: Exec): Promise<boolean> {
   const [trg] = await exec(
     "select count(*)::int as n from pg_trigger where tgrelid = 'notices'::regclass and tgname = 'notices_stats_insert' and tgenabled <> 'D'",
   );

@@ -18,19 +18,15 @@ import { describeError, log } from "~/utils/log.server";
 import { writeMailingFile } from "./mailing.server";
 import { rowsOf } from "./sql.server";
 import {
+  beginBulkLoad,
   beginDirectLoad,
-  disableStatsTrigger,
+  endBulkRows,
   execOn,
   finishDirectLoad,
-  lockParents,
   NOTICE_COPY_COLUMNS,
   rebuildIndexes,
-  restoreTriggers,
-  secondaryIndexes,
-  skipTriggers,
   type DirectLoad,
   type Exec,
-  quoteIdent,
 } from "./bulk-load.server";
 import { ReportCollector, type BatchReport } from "./report";
 import { SealPool, workerCount } from "./seal-pool.server";
@@ -769,20 +765,10 @@ async function moveStage(
     const exec: Exec = (text) => rowsOf(tx, sql.raw(text));
     await exec("select set_config('ec.bulk_import', 'on', true)");
     if (ctx.database.kind === "postgres") await exec("set local lock_timeout = 0"); // see runImportOnce
-    let rebuild: { name: string; def: string }[] = [];
-    let triggersSkipped = false;
-    let statsTriggerOff = false;
-    if (ctx.database.kind === "postgres" && rowsValid >= REBUILD_MIN_ROWS) {
-      if (await rebuildPays(tx, rowsValid)) {
-        await exec("lock table notices in access exclusive mode");
-        rebuild = await secondaryIndexes(exec);
-        for (const ix of rebuild) await exec(`drop index ${quoteIdent(ix.name)}`);
-      }
-      // Row triggers (three foreign-key lookups and our counter trigger per row) off for the insert.
-      await lockParents(exec, batch);
-      triggersSkipped = await skipTriggers(exec);
-      if (!triggersSkipped && rebuild.length) statsTriggerOff = await disableStatsTrigger(exec);
-    }
+    // Row triggers (three foreign-key lookups and our counter trigger per row) off for the insert;
+    // the indexes dropped and built after it when that pays.
+    const load = ctx.database.kind === "postgres" && rowsValid >= REBUILD_MIN_ROWS ? await beginBulkLoad(exec, batch, await rebuildPays(tx, rowsValid)) : null;
+    const rebuild = load?.rebuild ?? [];
     const inserted = await rowsOf<{ n: number }>(
       tx,
       sql`with ins as (
@@ -792,14 +778,13 @@ async function moveStage(
           select count(*)::int as n from ins`,
     );
     const imported = inserted[0]?.n ?? 0;
-    if (triggersSkipped) await restoreTriggers(exec);
-    if (statsTriggerOff) await exec("alter table notices enable trigger notices_stats_insert");
+    if (load) await endBulkRows(exec, load);
     lap("insert_ms");
     await rebuildIndexes(exec, rebuild);
     lap("index_ms");
     await completeBatch(ctx, tx, actor, meta, batch, stats ?? (await statsOfStage(tx, stage)), report, rowsRead, imported, exportedMailing, rebuild.length > 0);
     lap("counters_ms");
-    log.info("batch import moved", { batchId: batch.id, rows: imported, rebuiltIndexes: rebuild.length, triggersSkipped, ...lap.timings });
+    log.info("batch import moved", { batchId: batch.id, rows: imported, rebuiltIndexes: rebuild.length, triggersSkipped: load?.triggersSkipped ?? false, ...lap.timings });
     return imported;
   });
 }
