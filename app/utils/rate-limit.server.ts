@@ -1,16 +1,21 @@
-import { eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { throttles } from "../../db/schema/index";
 import { keyedHash } from "./crypto.server";
 
 /**
- * Per-client-address failure limiter with state in the database, so every app instance shares it.
+ * Per-client-address attempt limiter with state in the database, so every app instance shares it.
  * We looked at rate-limiter-flexible (README, Decisions): its PostgreSQL store needs `pg` or knex,
  * not postgres.js or PGlite, so this small limiter is our own — one upserted row per address.
  *
- * Policy: failures are counted in a window of WINDOW_MS. From SLOW_AFTER_FAILURES on, each answer
- * is delayed (escalating); from BLOCK_AFTER_FAILURES on, the address is blocked for an escalating
- * time and answered 429 with Retry-After.
+ * Policy: attempts are counted in a window of WINDOW_MS. From SLOW_AFTER_FAILURES on, each answer
+ * is delayed (escalating); the BLOCK_AFTER_FAILURES-th attempt blocks the address for an escalating
+ * time, answered 429 with Retry-After.
+ *
+ * Use (docs/decisions/070): `takeAttempt` BEFORE the work it guards — it counts the attempt and
+ * says whether it may go ahead, in one statement, so concurrent requests cannot all read "not
+ * blocked" and all do the work — then `giveBackAttempt` when the attempt succeeded. An attempt
+ * that failed simply stays counted.
  */
 export const THROTTLE_WINDOW_MS = 60 * 60 * 1000;
 export const SLOW_AFTER_FAILURES = 5;
@@ -22,11 +27,17 @@ export const MAX_BLOCK_MS = 60 * 60 * 1000;
 
 export type ThrottleState = { blockedForMs: number; delayMs: number; failures: number };
 
+/** The answer of `takeAttempt`: go ahead (after `delayMs`), or refused for `retryAfterMs`. */
+export type Attempt =
+  /** `blocksNextForMs` > 0: this attempt reached the limit; if it fails, say so (429) at once. */
+  | { allowed: true; delayMs: number; failures: number; blocksNextForMs: number }
+  | { allowed: false; retryAfterMs: number };
+
 export function throttleKey(pepper: Buffer, scope: string, ip: string): string {
   return `${scope}:${keyedHash(pepper, `ip:${ip}`).toString("base64url").slice(0, 32)}`;
 }
 
-/** Before doing the work: is this address blocked right now, and by how long? */
+/** Is this address blocked right now, and by how long? (For pages that only show the state.) */
 export async function readThrottle(db: Db, key: string, now: Date): Promise<ThrottleState> {
   const [row] = await db.select().from(throttles).where(eq(throttles.key, key));
   if (!row || now.getTime() - row.windowStart.getTime() > THROTTLE_WINDOW_MS) {
@@ -36,6 +47,7 @@ export async function readThrottle(db: Db, key: string, now: Date): Promise<Thro
   return { blockedForMs, delayMs: delayFor(row.failures), failures: row.failures };
 }
 
+/** The delay before answering an attempt when `failures` earlier attempts failed. */
 export function delayFor(failures: number): number {
   if (failures < SLOW_AFTER_FAILURES) return 0;
   return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - SLOW_AFTER_FAILURES));
@@ -46,32 +58,59 @@ export function blockFor(failures: number): number {
   return Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** (failures - BLOCK_AFTER_FAILURES));
 }
 
-/** Count one failure atomically (one statement, safe under concurrency across instances). */
-export async function recordFailure(db: Db, key: string, now: Date): Promise<ThrottleState> {
+/** The block (ms) set when the counter reaches `failures`, as SQL over the counted value. */
+function blockSql(failures: ReturnType<typeof sql>) {
+  const steps = Math.ceil(Math.log2(MAX_BLOCK_MS / FIRST_BLOCK_MS));
+  return sql`case when ${failures} < ${BLOCK_AFTER_FAILURES} then null
+    else least(${MAX_BLOCK_MS}::float8, ${FIRST_BLOCK_MS}::float8 * power(2::float8, least(${failures} - ${BLOCK_AFTER_FAILURES}, ${steps})))::bigint end`;
+}
+
+/**
+ * Count one attempt for `key` and say whether it may go ahead — one statement, so it holds under
+ * any concurrency, across app instances (the row lock of the upsert serializes attempts on one
+ * key). A blocked key is not counted further; the attempt that reaches BLOCK_AFTER_FAILURES is
+ * still allowed and sets the block for the next ones. `tx` may be a transaction or the pool.
+ */
+export async function takeAttempt(db: Db, key: string, now: Date): Promise<Attempt> {
   // Dates inside sql`` go as ISO text: postgres.js (under drizzle) cannot serialize a raw Date.
-  const windowStartCutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
   const nowText = now.toISOString();
+  const cutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  const stale = sql`${throttles.windowStart} < ${cutoff}::timestamptz`;
+  const counted = sql`(case when ${stale} then 1 else ${throttles.failures} + 1 end)`;
   const [row] = await db
     .insert(throttles)
     .values({ key, failures: 1, windowStart: now, updatedAt: now })
     .onConflictDoUpdate({
       target: throttles.key,
       set: {
-        failures: sql`case when ${throttles.windowStart} < ${windowStartCutoff}::timestamptz then 1 else ${throttles.failures} + 1 end`,
-        windowStart: sql`case when ${throttles.windowStart} < ${windowStartCutoff}::timestamptz then ${nowText}::timestamptz else ${throttles.windowStart} end`,
+        failures: counted,
+        windowStart: sql`case when ${stale} then ${nowText}::timestamptz else ${throttles.windowStart} end`,
+        blockedUntil: sql`${nowText}::timestamptz + (${blockSql(counted)} * interval '1 millisecond')`,
         updatedAt: now,
       },
+      // A key blocked right now is not counted (and not allowed): the upsert changes nothing.
+      setWhere: sql`${throttles.blockedUntil} is null or ${throttles.blockedUntil} <= ${nowText}::timestamptz`,
     })
-    .returning();
-  const failures = row?.failures ?? 1;
-  const block = blockFor(failures);
-  if (block > 0) {
-    await db
-      .update(throttles)
-      .set({ blockedUntil: new Date(now.getTime() + block) })
-      .where(eq(throttles.key, key));
-  }
-  return { blockedForMs: block, delayMs: delayFor(failures), failures };
+    .returning({ failures: throttles.failures });
+  if (row) return { allowed: true, delayMs: delayFor(row.failures - 1), failures: row.failures, blocksNextForMs: blockFor(row.failures) };
+  const [blocked] = await db.select({ blockedUntil: throttles.blockedUntil }).from(throttles).where(eq(throttles.key, key));
+  const retryAfterMs = blocked?.blockedUntil ? Math.max(1000, blocked.blockedUntil.getTime() - now.getTime()) : 1000;
+  return { allowed: false, retryAfterMs };
+}
+
+/**
+ * The attempt succeeded: give it back (the counter goes down by one, never below zero, and a block
+ * this very attempt set is lifted). Failures before it stay counted: a success does not wipe out a
+ * guessing run.
+ */
+export async function giveBackAttempt(db: Db, key: string): Promise<void> {
+  await db
+    .update(throttles)
+    .set({
+      failures: sql`greatest(${throttles.failures} - 1, 0)`,
+      blockedUntil: sql`case when ${throttles.failures} - 1 < ${BLOCK_AFTER_FAILURES} then null else ${throttles.blockedUntil} end`,
+    })
+    .where(and(eq(throttles.key, key), sql`${throttles.failures} > 0`));
 }
 
 /** Forget windows that ended long ago (run from time to time). */

@@ -3,7 +3,7 @@ import { batches, notices } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { startPatientSession } from "../patient/session.server";
-import { readThrottle, recordFailure, throttleKey } from "~/utils/rate-limit.server";
+import { giveBackAttempt, takeAttempt, throttleKey } from "~/utils/rate-limit.server";
 import { hashActivationCode, parseActivationCode } from "./activation-code.server";
 
 /** 10 consecutive wrong dates of birth lock a notice for an hour (DESIGN.md "Guessing"). */
@@ -35,10 +35,12 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
   if (parsed.kind === "typo") return { kind: "typo" };
   if (parsed.kind !== "ok") return { kind: "malformed" };
 
+  // Counted before the lookup (and given back on a match): concurrent guesses from one address
+  // cannot all pass a "not blocked yet" read (issue 15, finding 3).
   const ipKey = throttleKey(ctx.config.codePepper, THROTTLE_SCOPE, meta.ip);
-  const before = await readThrottle(ctx.db, ipKey, ctx.now());
-  if (before.blockedForMs > 0) return { kind: "throttled", retryAfterSeconds: Math.ceil(before.blockedForMs / 1000) };
-  if (before.delayMs > 0) await ctx.sleep(before.delayMs);
+  const attempt = await takeAttempt(ctx.db, ipKey, ctx.now());
+  if (!attempt.allowed) return { kind: "throttled", retryAfterSeconds: Math.ceil(attempt.retryAfterMs / 1000) };
+  if (attempt.delayMs > 0) await ctx.sleep(attempt.delayMs);
 
   const now = ctx.now();
   const codeHash = hashActivationCode(ctx.config.codePepper, parsed.code);
@@ -114,12 +116,15 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
     const token = await startPatientSession(tx, notice.id, now);
     await audit("success");
     return { kind: "match" as const, token };
+  }).catch(async (error: unknown) => {
+    await giveBackAttempt(ctx.db, ipKey).catch(() => {}); // not the visitor's failure: the database was busy or away
+    throw error;
   });
 
   if (result.kind === "mismatch") {
-    const after = await recordFailure(ctx.db, ipKey, now);
-    if (after.blockedForMs > 0) return { kind: "throttled", retryAfterSeconds: Math.ceil(after.blockedForMs / 1000) };
+    if (attempt.blocksNextForMs > 0) return { kind: "throttled", retryAfterSeconds: Math.ceil(attempt.blocksNextForMs / 1000) };
     return { kind: "mismatch" };
   }
+  await giveBackAttempt(ctx.db, ipKey);
   return result;
 }

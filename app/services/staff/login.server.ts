@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { staffLoginAttempts, staffUsers, type StaffUser } from "../../../db/schema/index";
 import { keyedHash } from "~/utils/crypto.server";
-import { readThrottle, recordFailure, throttleKey } from "~/utils/rate-limit.server";
+import { giveBackAttempt, takeAttempt, throttleKey } from "~/utils/rate-limit.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { recordAuditEvent, type AuditInput } from "../audit/record.server";
 import { burnPasswordCheck, checkNewPassword, hashPassword, verifyPassword, type PasswordProblem } from "./password.server";
@@ -49,35 +49,55 @@ export type SignInResult =
   /** The half-done sign-in ended (too slow, locked, or unknown): start again with the password. */
   | { kind: "restart" };
 
-async function lockedFor(db: Db, key: string, now: Date): Promise<number> {
-  const [row] = await db.select().from(staffLoginAttempts).where(eq(staffLoginAttempts.key, key));
-  return row?.lockedUntil ? Math.max(0, row.lockedUntil.getTime() - now.getTime()) : 0;
-}
-
-/** Count one failure in one statement; the 5th locks the address for 15 minutes and starts over. */
-async function countFailure(tx: Db, key: string, now: Date): Promise<{ locked: boolean }> {
+/**
+ * Count one sign-in step for an email (password or code) BEFORE it is verified, in one statement:
+ * the LOCK_AFTER_FAILURES-th attempt locks the email for LOCK_MS, and while it is locked nothing is
+ * counted or verified. Concurrent attempts for one email are serialized by the upsert's row lock,
+ * so twenty at once verify exactly LOCK_AFTER_FAILURES (issue 15, finding 3). A success gives its
+ * attempt back (`giveBackLoginAttempt`) or clears the counter (`clearLoginAttempts`).
+ */
+async function takeLoginAttempt(db: Db, key: string, now: Date): Promise<{ allowed: true; locksNext: boolean } | { allowed: false; lockMs: number }> {
   const forgetBefore = new Date(now.getTime() - FAILURES_FORGOTTEN_AFTER_MS).toISOString();
   const nowText = now.toISOString();
-  const [row] = await tx
-    .insert(staffLoginAttempts)
-    .values({ key, failures: 1, updatedAt: now })
+  const t = staffLoginAttempts;
+  const counted = sql`(case when ${t.updatedAt} < ${forgetBefore}::timestamptz or ${t.lockedUntil} is not null then 1 else ${t.failures} + 1 end)`;
+  const [row] = await db
+    .insert(t)
+    .values({ key, failures: 1, updatedAt: now, lockedUntil: LOCK_AFTER_FAILURES <= 1 ? new Date(now.getTime() + LOCK_MS) : null })
     .onConflictDoUpdate({
-      target: staffLoginAttempts.key,
+      target: t.key,
       set: {
-        failures: sql`case when ${staffLoginAttempts.updatedAt} < ${forgetBefore}::timestamptz
-          or (${staffLoginAttempts.lockedUntil} is not null and ${staffLoginAttempts.lockedUntil} <= ${nowText}::timestamptz)
-          then 1 else ${staffLoginAttempts.failures} + 1 end`,
-        lockedUntil: sql`case when ${staffLoginAttempts.lockedUntil} <= ${nowText}::timestamptz then null else ${staffLoginAttempts.lockedUntil} end`,
+        failures: counted,
+        lockedUntil: sql`case when ${counted} >= ${LOCK_AFTER_FAILURES} then ${nowText}::timestamptz + ${LOCK_MS} * interval '1 millisecond' else null end`,
         updatedAt: now,
       },
+      // Locked right now: not counted, not verified.
+      setWhere: sql`${t.lockedUntil} is null or ${t.lockedUntil} <= ${nowText}::timestamptz`,
     })
-    .returning();
-  if ((row?.failures ?? 1) < LOCK_AFTER_FAILURES) return { locked: false };
-  await tx
-    .update(staffLoginAttempts)
-    .set({ failures: 0, lockedUntil: new Date(now.getTime() + LOCK_MS) })
-    .where(eq(staffLoginAttempts.key, key));
-  return { locked: true };
+    .returning({ failures: t.failures });
+  if (row) return { allowed: true, locksNext: row.failures >= LOCK_AFTER_FAILURES };
+  const [locked] = await db.select({ lockedUntil: t.lockedUntil }).from(t).where(eq(t.key, key));
+  return { allowed: false, lockMs: Math.max(1000, (locked?.lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) };
+}
+
+/** The password was right: the attempt is given back (and a lock it set is lifted). */
+async function giveBackLoginAttempt(db: Db, key: string): Promise<void> {
+  const t = staffLoginAttempts;
+  await db
+    .update(t)
+    .set({
+      failures: sql`greatest(${t.failures} - 1, 0)`,
+      lockedUntil: sql`case when ${t.failures} - 1 < ${LOCK_AFTER_FAILURES} then null else ${t.lockedUntil} end`,
+    })
+    .where(eq(t.key, key));
+}
+
+/**
+ * Demo accounts (their passwords and TOTP secrets are published in the repository) never sign in
+ * in production, even if a database once seeded outside production is reused (issue 15, finding 2).
+ */
+export function demoRefused(ctx: AppContext, user: Pick<StaffUser, "isDemo" | "email">): boolean {
+  return ctx.config.env === "production" && (user.isDemo || user.email.endsWith("@demo.test"));
 }
 
 function audit(ctx: AppContext, meta: RequestMeta, user: StaffUser | null, rest: Pick<AuditInput, "action" | "outcome"> & Partial<AuditInput>): AuditInput {
@@ -111,32 +131,35 @@ export async function signInWithPassword(
   const [user] = await ctx.db.select().from(staffUsers).where(eq(staffUsers.email, email));
   const tag = emailTag(ctx.config.codePepper, email);
 
-  const ipState = await readThrottle(ctx.db, ipKey, now);
-  const lockMs = Math.max(await lockedFor(ctx.db, key, now), ipState.blockedForMs);
-  if (lockMs > 0) {
+  // Both counters are taken before argon2 runs (and given back on success).
+  const ipAttempt = await takeAttempt(ctx.db, ipKey, now);
+  const attempt = ipAttempt.allowed ? await takeLoginAttempt(ctx.db, key, now) : null;
+  if (!ipAttempt.allowed || !attempt?.allowed) {
+    if (ipAttempt.allowed) await giveBackAttempt(ctx.db, ipKey); // the email's lock refused it, not the address
+    const lockMs = !ipAttempt.allowed ? ipAttempt.retryAfterMs : attempt && !attempt.allowed ? attempt.lockMs : LOCK_MS;
     await ctx.db.transaction((tx) =>
       recordAuditEvent(tx, audit(ctx, meta, user ?? null, { action: "staff.login", outcome: "denied", reason: "locked", details: { emailTag: tag } })),
     );
     return { kind: "locked", retryAfterSeconds: Math.ceil(lockMs / 1000) };
   }
-  if (ipState.delayMs > 0) await ctx.sleep(ipState.delayMs);
+  if (ipAttempt.delayMs > 0) await ctx.sleep(ipAttempt.delayMs);
 
   let ok = false;
-  if (user && !user.disabledAt) ok = await verifyPassword(user.passwordHash, input.password);
+  if (user && !user.disabledAt && !demoRefused(ctx, user)) ok = await verifyPassword(user.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
 
   if (!ok) {
-    const reason = !user ? "unknown_email" : user.disabledAt ? "disabled" : "wrong_password";
+    const reason = !user ? "unknown_email" : user.disabledAt ? "disabled" : demoRefused(ctx, user) ? "demo_account_in_production" : "wrong_password";
     await ctx.db.transaction(async (tx) => {
-      const { locked } = await countFailure(tx, key, now);
-      await recordFailure(tx, ipKey, now);
       await recordAuditEvent(
         tx,
-        audit(ctx, meta, user ?? null, { action: "staff.login", outcome: "failure", reason, details: { emailTag: tag, locked } }),
+        audit(ctx, meta, user ?? null, { action: "staff.login", outcome: "failure", reason, details: { emailTag: tag, locked: attempt.locksNext } }),
       );
     });
     return { kind: "refused" };
   }
+  await giveBackLoginAttempt(ctx.db, key);
+  await giveBackAttempt(ctx.db, ipKey);
   const token = await ctx.db.transaction(async (tx) => {
     const started = await startStaffSession(tx, user!.id, "totp", now);
     await recordAuditEvent(tx, audit(ctx, meta, user!, { action: "staff.login", outcome: "success", reason: "password_accepted", details: { step: "password" } }));
@@ -174,27 +197,28 @@ export async function signInWithTotp(ctx: AppContext, meta: RequestMeta, token: 
   const { user, session } = open;
   const now = ctx.now();
   const key = loginAttemptKey(ctx.config.codePepper, user.email);
-  const lockMs = await lockedFor(ctx.db, key, now);
-  if (lockMs > 0) {
+  // Counted before the code is checked: twenty codes at once on one half-signed-in session check
+  // exactly LOCK_AFTER_FAILURES of them (issue 15, finding 3).
+  const attempt = await takeLoginAttempt(ctx.db, key, now);
+  if (!attempt.allowed) {
     await ctx.db.transaction(async (tx) => {
       await endStaffSession(tx, session.id, now, "locked");
       await recordAuditEvent(tx, audit(ctx, meta, user, { action: "staff.login.totp", outcome: "denied", reason: "locked" }));
     });
-    return { kind: "locked", retryAfterSeconds: Math.ceil(lockMs / 1000) };
+    return { kind: "locked", retryAfterSeconds: Math.ceil(attempt.lockMs / 1000) };
   }
   const secret = ctx.cipher.decrypt(TOTP_SECRET_FIELD, user.totpSecretEnc);
   const step = checkTotp(secret, code, now, user.totpLastStep ?? null);
 
   if (step === null) {
     const replayed = user.totpLastStep !== null && checkTotp(secret, code, now, null) !== null;
-    const locked = await ctx.db.transaction(async (tx) => {
-      const result = await countFailure(tx, key, now);
-      if (result.locked) await endStaffSession(tx, session.id, now, "locked");
+    const locked = attempt.locksNext;
+    await ctx.db.transaction(async (tx) => {
+      if (locked) await endStaffSession(tx, session.id, now, "locked");
       await recordAuditEvent(
         tx,
-        audit(ctx, meta, user, { action: "staff.login.totp", outcome: "failure", reason: replayed ? "code_already_used" : "wrong_code", details: { locked: result.locked } }),
+        audit(ctx, meta, user, { action: "staff.login.totp", outcome: "failure", reason: replayed ? "code_already_used" : "wrong_code", details: { locked } }),
       );
-      return result.locked;
     });
     return locked ? { kind: "locked", retryAfterSeconds: LOCK_MS / 1000 } : { kind: "wrongCode" };
   }
