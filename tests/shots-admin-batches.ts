@@ -3,7 +3,7 @@
 import { chromium, type Page } from "playwright-core";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO_STAFF } from "../app/services/staff/demo.server";
+import { DEMO_STAFF } from "../app/services/demo/staff.server";
 import { totpCode } from "../app/services/staff/totp.server";
 
 const base = process.env.BASE ?? "http://localhost:3100";

@@ -1,5 +1,5 @@
 import { createStaffAccount, findStaffByEmail, isPlausibleEmail, resetStaffPassword, resetStaffTotp } from "~/services/staff/accounts.server";
-import { DEMO_STAFF } from "~/services/staff/demo.server";
+import { DEMO_STAFF } from "~/services/demo/staff.server";
 import { totpCode } from "~/services/staff/totp.server";
 import { isStaffRole } from "~/services/staff/guard.server";
 import { routeAccessMarkdown } from "~/services/staff/route-access";

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "../../app/services/staff/demo.server";
+import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "../../app/services/demo/staff.server";
 import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
 
 /**

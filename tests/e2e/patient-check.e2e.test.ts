@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import type { DemoLogin } from "../../db/seed";
+import type { DemoLogin } from "../../app/services/demo/seed.server";
 import { AxeBuilder } from "@axe-core/playwright";
 import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "../../app/services/staff/demo.server";
+import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "../../app/services/demo/staff.server";
 import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
 
 /** WCAG 2.1 A and AA rules that axe can check automatically; each violation named with its nodes. */

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { migrateDatabase, openDatabase } from "../../../db/client";
-import { seedDemo, type DemoLogin } from "../../../db/seed";
+import { seedDemo, type DemoLogin } from "../../../app/services/demo/seed.server";
 import { startServer, type AppServer } from "../../../app/server";
 import { testConfig } from "../../../app/utils/env.server";
 

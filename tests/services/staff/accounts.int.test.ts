@@ -11,7 +11,7 @@ import {
   resetStaffTotp,
   type AccountChanger,
 } from "~/services/staff/accounts.server";
-import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "~/services/staff/demo.server";
+import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "~/services/demo/staff.server";
 import { StaffForbiddenError } from "~/services/staff/guard.server";
 import { signInWithPassword, signInWithTotp } from "~/services/staff/login.server";
 import { checkTotp } from "~/services/staff/totp.server";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commonPasswords, isCommonPassword } from "~/services/staff/common-passwords.server";
-import { DEMO_STAFF } from "~/services/staff/demo.server";
+import { DEMO_STAFF } from "~/services/demo/staff.server";
 import {
   checkNewPassword,
   generateOneTimePassword,

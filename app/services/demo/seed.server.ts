@@ -1,13 +1,13 @@
 import { count, eq } from "drizzle-orm";
 import { pathToFileURL } from "node:url";
-import { CATEGORY_KEYS, type CategoryKey } from "../app/content/categories";
-import { createAppContext, type AppContext } from "../app/services/context.server";
-import { formatActivationCode } from "../app/services/notices/activation-code.server";
-import { sealNotice, type PersonInput } from "../app/services/notices/seal.server";
-import { importMonitoringCodes } from "../app/services/enrollment/pool.server";
-import { loadConfig } from "../app/utils/env.server";
-import { migrateDatabase, openDatabase } from "./client";
-import { batches, incidents, notices, organizations } from "./schema/index";
+import { CATEGORY_KEYS, type CategoryKey } from "~/content/categories";
+import { createAppContext, type AppContext } from "../context.server";
+import { formatActivationCode } from "../notices/activation-code.server";
+import { sealNotice, type PersonInput } from "../notices/seal.server";
+import { importMonitoringCodes } from "../enrollment/pool-import.server";
+import { loadConfig } from "~/utils/env.server";
+import { migrateDatabase, openDatabase } from "../../../db/client";
+import { batches, incidents, notices, organizations } from "../../../db/schema/index";
 
 /**
  * The demo incident, modelled on the 2023 HealthEC breach. The timeline keeps HealthEC's

@@ -1,8 +1,8 @@
 import type { AppContext } from "../context.server";
-import { createStaffAccount, findStaffByEmail } from "./accounts.server";
-import type { StaffRole } from "./guard.server";
-import { TOTP_SECRET_FIELD } from "./login.server";
-import { totpCode } from "./totp.server";
+import { createStaffAccount, findStaffByEmail } from "../staff/accounts.server";
+import type { StaffRole } from "../staff/guard.server";
+import { TOTP_SECRET_FIELD } from "../staff/login.server";
+import { totpCode } from "../staff/totp.server";
 
 /**
  * One demo account per role, with fixed passwords and TOTP secrets, so a fresh clone can be tried
@@ -25,7 +25,7 @@ export function demoStaffBanner(ctx: AppContext, logins: DemoStaffLogin[]): stri
     ...logins.map((l) => `  ${l.role.padEnd(10)} ${l.email.padEnd(22)} password: ${l.password}`),
     "  Then the 6-digit code from:  npm run cli -- staff totp --email <email>",
     "  (run it with the same DATA_DIR / DATABASE_URL as the server; or add the demo TOTP secret",
-    "  from app/services/staff/demo.server.ts to an authenticator app).",
+    "  from app/services/demo/staff.server.ts to an authenticator app).",
   ];
 }
 
