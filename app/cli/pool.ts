@@ -3,7 +3,8 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { incidents, PRODUCTS, type Product } from "../../db/schema/index";
 import type { AppContext } from "~/services/context.server";
-import { getPoolStatus, importMonitoringCodes } from "~/services/enrollment/pool.server";
+import { getPoolStatus } from "~/services/enrollment/pool.server";
+import { importMonitoringCodes } from "~/services/enrollment/pool-import.server";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { CLI_ACTOR, CliUsageError, parseOptions, type CliCommand } from "./types";
 

@@ -7,7 +7,9 @@
  * partner's own terms for the monitoring service.
  */
 import type { Localized } from "./i18n";
-import type { EnrollErrorKey } from "~/services/enrollment/schemas";
+
+/** The enrollment form's error messages, by key (the form's schema in services/enrollment uses these keys). */
+export type EnrollErrorKey = "emailFormat" | "emailMismatch" | "guardianRequired" | "guardianTooLong" | "consentRequired";
 
 export interface EnrollText {
   readonly title: string;

@@ -1,9 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { getPoolStatus, importMonitoringCodes, POOL_LOW_SHARE } from "~/services/enrollment/pool.server";
+import { getPoolStatus, POOL_LOW_SHARE } from "~/services/enrollment/pool.server";
+import { importMonitoringCodes } from "~/services/enrollment/pool-import.server";
 import { getCurrentIncident } from "~/services/incidents/current.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -50,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const result = await importMonitoringCodes(
     context.app,
-    { actorType: "staff", actorId: actor.id, actorRole: actor.role },
+    staffActor(actor),
     context.meta,
     { incidentId: incident.id, product: product as (typeof PRODUCTS)[number], text: await file.text(), fileName: file.name, skipInvalid },
   );

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { EnrollErrorKey } from "~/content/enrollment";
+
+export type { EnrollErrorKey };
 
 /**
  * The enrollment form (app/routes/enroll.tsx), shared by the page and its action. Field names are
@@ -6,7 +9,6 @@ import { z } from "zod";
  */
 export const ENROLL_FIELDS = ["email", "emailConfirm", "guardianName", "consent"] as const;
 export type EnrollField = (typeof ENROLL_FIELDS)[number];
-export type EnrollErrorKey = "emailFormat" | "emailMismatch" | "guardianRequired" | "guardianTooLong" | "consentRequired";
 export type EnrollFormValues = { email: string; emailConfirm: string; guardianName: string; consent: boolean };
 export type EnrollFormErrors = { field: EnrollField; message: EnrollErrorKey }[];
 

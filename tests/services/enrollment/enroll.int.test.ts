@@ -9,7 +9,8 @@ import {
   poolAlerts,
 } from "../../../db/schema/index";
 import { enrollInMonitoring, enrollOnBehalf, getEnrollmentView } from "~/services/enrollment/enroll.server";
-import { getPoolStatus, importMonitoringCodes } from "~/services/enrollment/pool.server";
+import { getPoolStatus } from "~/services/enrollment/pool.server";
+import { importMonitoringCodes } from "~/services/enrollment/pool-import.server";
 import {
   enrollmentRate,
   enrollmentsPerDay,

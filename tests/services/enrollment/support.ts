@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { staffUsers, type Product } from "../../../db/schema/index";
 import type { AppContext } from "~/services/context.server";
-import { importMonitoringCodes } from "~/services/enrollment/pool.server";
+import { importMonitoringCodes } from "~/services/enrollment/pool-import.server";
 
 export const CLI = { actorType: "cli" as const, actorId: "test", actorRole: "admin" };
 
