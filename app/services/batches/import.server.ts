@@ -11,6 +11,7 @@ import { pgCode, type Db } from "../../../db/client";
 import * as schema from "../../../db/schema/index";
 import { batches, incidents, noticeCategoryStats, noticeStats, organizations, referenceCounters, type Batch } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
+import type { Actor } from "../actor";
 import type { AppContext, RequestMeta } from "../context.server";
 import { generateReferenceNumber } from "../notices/activation-code.server";
 import { keyedHash } from "~/utils/crypto.server";
@@ -35,7 +36,6 @@ import { readHeader, type HeaderMap } from "./validate";
 import { countLines, firstRecordEnd, lastRecordEnd, type ChunkResult } from "./import-chunk";
 
 /** Who runs an import: a signed-in admin (web) or the operator at the command line. */
-export type BatchActor = { actorType: "staff" | "cli"; actorId: string; actorRole: string };
 
 export type ImportPhase = "queued" | "reading" | "moving" | "exporting";
 export type ImportProgress = { phase: ImportPhase; rowsRead: number; rowsSealed: number; rowsRejected: number };
@@ -156,7 +156,7 @@ async function reserveCounters(ctx: AppContext, n: number): Promise<number> {
  * leaves no notice of the batch visible; the batch is then found dead and marked failed, and the
  * same file can be imported again.
  */
-export async function importBatch(ctx: AppContext, actor: BatchActor, meta: RequestMeta | null, options: ImportOptions): Promise<ImportResult> {
+export async function importBatch(ctx: AppContext, actor: Actor, meta: RequestMeta | null, options: ImportOptions): Promise<ImportResult> {
   const begun = await beginImport(ctx, actor, meta, options);
   if ("result" in begun) return begun.result;
   return runImport(ctx, actor, meta, begun.batch, options);
@@ -169,7 +169,7 @@ export async function importBatch(ctx: AppContext, actor: BatchActor, meta: Requ
  */
 export async function beginImport(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   options: ImportOptions,
 ): Promise<{ batch: Batch | null } | { result: ImportResult }> {
@@ -263,7 +263,7 @@ class ImportAborted extends Error {}
 /** Second half of an import (see importBatch). `batch` is null for a dry run. */
 export async function runImport(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   batch: Batch | null,
   options: ImportOptions,
@@ -313,7 +313,7 @@ async function rebuildPays(db: Pick<Db, "execute">, rows: number): Promise<boole
 
 async function runImportOnce(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   batch: Batch | null,
   options: ImportOptions,
@@ -749,7 +749,7 @@ const NOTICE_COLUMNS =
  */
 async function moveStage(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   batch: Batch,
   stage: string,
@@ -795,7 +795,7 @@ async function moveStage(
  */
 async function moveDirect(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   batch: Batch,
   conn: postgres.ReservedSql,
@@ -847,7 +847,7 @@ async function statsOfStage(tx: Db, stage: string): Promise<Stats> {
 async function completeBatch(
   ctx: AppContext,
   tx: Db,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   batch: Batch,
   stats: Stats,

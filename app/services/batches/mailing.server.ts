@@ -11,7 +11,7 @@ import {
   normalizeReferenceNumber,
 } from "../notices/activation-code.server";
 import type { SealedAddress, SealedName } from "../notices/seal.server";
-import type { BatchActor } from "./import.server";
+import type { Actor } from "../actor";
 import { csvCell } from "./seal-core.mjs";
 import { rowsOf } from "./sql.server";
 
@@ -112,7 +112,7 @@ async function loadBatchForExport(ctx: AppContext, batchId: string) {
  */
 export async function exportMailingFile(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   batchId: string,
 ): Promise<{ fileName: string; lines: AsyncGenerator<string> }> {
@@ -169,7 +169,7 @@ export async function writeMailingFile(ctx: AppContext, batchId: string, filePat
  */
 export async function markBatchMailed(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   input: { batchId: string; mailedOn?: string },
 ): Promise<{ batchId: string; mailedOn: string; codesWiped: number }> {
@@ -206,7 +206,7 @@ export async function markBatchMailed(
  */
 export async function reprintNotice(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   input: { referenceNumber: string; reason: string },
 ): Promise<{ referenceNumber: string; mailingCsv: string }> {

@@ -3,7 +3,7 @@ import { organizations, type Organization } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { getCurrentIncident } from "../incidents/current.server";
-import type { BatchActor } from "./import.server";
+import type { Actor } from "../actor";
 
 export class OrganizationError extends Error {
   constructor(message: string) {
@@ -17,7 +17,7 @@ export const ORG_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** Create an organization (covered entity) in the current incident. Slugs are unique per incident. */
 export async function createOrganization(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   input: { slug: string; name: string; incidentId?: string },
 ): Promise<Organization> {

@@ -3,7 +3,7 @@ import { batches, incidents, organizations, type Batch } from "../../../db/schem
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { SUBSTITUTE_NOTICE_THRESHOLD } from "../reports/reports.server";
-import type { BatchActor } from "./import.server";
+import type { Actor } from "../actor";
 import { describeProblem, reportToCsv, type BatchReport } from "./report";
 import { REJECT_REASONS, type RejectReason } from "./validate";
 
@@ -101,7 +101,7 @@ export async function setExpectedRows(ctx: AppContext, batchId: string, rows: nu
 /** The validation report of a batch as CSV (formula-safe); audited `batch.report.download`. */
 export async function downloadBatchReport(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   batchId: string,
 ): Promise<{ fileName: string; csv: string } | null> {

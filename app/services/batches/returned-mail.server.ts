@@ -4,7 +4,7 @@ import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { normalizeReferenceNumber } from "../notices/activation-code.server";
 import { SUBSTITUTE_NOTICE_THRESHOLD } from "../reports/reports.server";
-import type { BatchActor } from "./import.server";
+import type { Actor } from "../actor";
 import { sha256Hex } from "~/utils/crypto.server";
 import { rowsOf } from "./sql.server";
 import type { Db } from "../../../db/client";
@@ -32,7 +32,7 @@ export type ReturnedMailResult = {
  */
 export async function recordReturnedMail(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   input: { incidentId: string; fileName: string; content: string },
 ): Promise<ReturnedMailResult> {

@@ -1,8 +1,9 @@
+import type { Actor } from "../actor";
 import type { AppContext, RequestMeta } from "../context.server";
 import { describeError, log } from "~/utils/log.server";
-import { beginImport, runImport, type BatchActor, type ImportResult } from "./import.server";
+import { beginImport, runImport, type ImportResult } from "./import.server";
 import { setExpectedRows } from "./pages.server";
-import { discardUpload, type StreamedUpload } from "./upload.server";
+import { discardUpload, type StreamedUpload } from "~/utils/uploaded-file.server";
 
 /** Imports started from the web page that are still running in this process. */
 const RUNNING = new Set<Promise<unknown>>();
@@ -26,7 +27,7 @@ export type WebImportStart =
  */
 export async function startWebImport(
   ctx: AppContext,
-  actor: BatchActor,
+  actor: Actor,
   meta: RequestMeta | null,
   input: { organizationId: string; upload: StreamedUpload; mailingDate?: string; skipInvalid: boolean; dryRun: boolean },
 ): Promise<WebImportStart> {

@@ -1,3 +1,4 @@
+import type { Actor } from "../actor";
 import type { AppContext, RequestMeta } from "../context.server";
 import { csvCell } from "../batches/seal-core.mjs";
 import {
@@ -12,7 +13,7 @@ import {
   type ProductCount,
   type StateCount,
 } from "./enrollment.server";
-import { auditReport, downloadReport, getIncidentReport, type IncidentReport, type ReportActor } from "./reports.server";
+import { auditReport, downloadReport, getIncidentReport, type IncidentReport } from "./reports.server";
 
 /**
  * The admin reports page in one call: the incident report (per organization, per state, checks
@@ -28,7 +29,7 @@ export type ReportsPage = IncidentReport & {
   };
 };
 
-export async function getReportsPage(ctx: AppContext, actor: ReportActor, meta: RequestMeta | null, incidentId: string): Promise<ReportsPage> {
+export async function getReportsPage(ctx: AppContext, actor: Actor, meta: RequestMeta | null, incidentId: string): Promise<ReportsPage> {
   const report = await getIncidentReport(ctx, actor, meta, incidentId);
   const f = { incidentId };
   const enrollment = {
@@ -51,7 +52,7 @@ export function isReportDownload(x: unknown): x is ReportDownload {
 /** A report table as CSV (formula-safe cells); every download audited `report.download`. */
 export async function downloadReportCsv(
   ctx: AppContext,
-  actor: ReportActor,
+  actor: Actor,
   meta: RequestMeta | null,
   input: { incidentId: string; by: ReportDownload },
 ): Promise<{ fileName: string; csv: string }> {

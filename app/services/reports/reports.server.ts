@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { incidents, type Incident } from "../../../db/schema/index";
 import { eq } from "drizzle-orm";
 import { recordAuditEvent } from "../audit/record.server";
+import type { Actor } from "../actor";
 import type { AppContext, RequestMeta } from "../context.server";
 import { CATEGORY_KEYS } from "~/content/categories";
 import { csvCell } from "../batches/seal-core.mjs";
@@ -24,7 +25,6 @@ export type ReportRow = {
   enrolled: number;
 };
 
-export type ReportActor = { actorType: "staff" | "cli"; actorId: string; actorRole: string };
 
 /** HIPAA substitute notice: 10 or more people who could not be reached (45 CFR 164.404(d)(2)). */
 export const SUBSTITUTE_NOTICE_THRESHOLD = 10;
@@ -136,7 +136,7 @@ async function loadIncident(ctx: AppContext, incidentId: string): Promise<Incide
 /** Every view or download of a report is audited (aggregates only: no notice is named). */
 export async function auditReport(
   ctx: AppContext,
-  actor: ReportActor,
+  actor: Actor,
   meta: RequestMeta | null,
   incidentId: string,
   action: "report.view" | "report.download",
@@ -157,7 +157,7 @@ export async function auditReport(
   );
 }
 
-export async function getIncidentReport(ctx: AppContext, actor: ReportActor, meta: RequestMeta | null, incidentId: string): Promise<IncidentReport> {
+export async function getIncidentReport(ctx: AppContext, actor: Actor, meta: RequestMeta | null, incidentId: string): Promise<IncidentReport> {
   const incident = await loadIncident(ctx, incidentId);
   const [byOrganization, byState, days] = [
     await groupRows(ctx, incidentId, "organization"),
@@ -205,7 +205,7 @@ export function reportToCsv(rows: ReportRow[], keyHeader: string): string {
 /** The report as a CSV download (audited as `report.download`). */
 export async function downloadReport(
   ctx: AppContext,
-  actor: ReportActor,
+  actor: Actor,
   meta: RequestMeta | null,
   input: { incidentId: string; by: "state" | "organization" | "day" },
 ): Promise<{ fileName: string; csv: string }> {
@@ -249,7 +249,7 @@ export type HhsFigures = {
  * location of the breach, the types of information involved, and the notices given (individual
  * letters, substitute notice when 10+ letters came back, media notice for a state with 500+).
  */
-export async function getHhsFigures(ctx: AppContext, actor: ReportActor, meta: RequestMeta | null, incidentId: string): Promise<HhsFigures> {
+export async function getHhsFigures(ctx: AppContext, actor: Actor, meta: RequestMeta | null, incidentId: string): Promise<HhsFigures> {
   const incident = await loadIncident(ctx, incidentId);
   const byStateRows = await groupRows(ctx, incidentId, "state");
   const byOrg = await groupRows(ctx, incidentId, "organization");
