@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TextSection } from "~/components/text-section";
 import { ACCESSIBILITY_TEXT } from "~/content/pages";
-import { publicTextLoader } from "~/utils/public-page.server";
+import { publicTextLoader } from "~/http/public-page.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: ACCESSIBILITY_TEXT[data?.lang ?? "en"].title }];

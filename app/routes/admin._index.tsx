@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SubstituteNoticeBanner } from "~/components/substitute-notice";
 import { substituteNoticeStatus } from "~/services/batches/pages.server";
 import { getCurrentIncident } from "~/services/incidents/current.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
 import { staffNavFor } from "~/services/staff/route-access";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -7,7 +7,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { sweepStaleImports } from "~/services/batches/import.server";
 import { BatchStateError, markBatchMailed } from "~/services/batches/mailing.server";
 import { getBatchDetail, reportView } from "~/services/batches/pages.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -95,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data<ActionOutcome>({ errors: parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })), values }, { status: 400 });
   }
   try {
-    await markBatchMailed(ctx, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, { batchId: id.data, mailedOn: parsed.data.mailedOn });
+    await markBatchMailed(ctx, staffActor(actor), context.meta, { batchId: id.data, mailedOn: parsed.data.mailedOn });
   } catch (error) {
     if (error instanceof BatchStateError) return data<ActionOutcome>({ errors: [{ field: "mailedOn", message: `${error.message}.` }], values }, { status: 409 });
     throw error;

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { BatchStateError, exportMailingFile } from "~/services/batches/mailing.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 // A resource route: no ErrorBoundary (Remix would then treat it as a page and render HTML).
 
@@ -18,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!id.success) return text("No such batch.", 404);
   let file: Awaited<ReturnType<typeof exportMailingFile>>;
   try {
-    file = await exportMailingFile(context.app, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, id.data);
+    file = await exportMailingFile(context.app, staffActor(actor), context.meta, id.data);
   } catch (error) {
     if (error instanceof BatchStateError) return text(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}.`, error.message === "no such batch" ? 404 : 409);
     throw error;

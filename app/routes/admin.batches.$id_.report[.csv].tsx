@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { downloadBatchReport } from "~/services/batches/pages.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 // A resource route: no ErrorBoundary (Remix would then treat it as a page and render HTML).
 
@@ -10,7 +11,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, context, "admin");
   const id = z.string().uuid().safeParse(params.id);
   const file = id.success
-    ? await downloadBatchReport(context.app, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, id.data)
+    ? await downloadBatchReport(context.app, staffActor(actor), context.meta, id.data)
     : null;
   if (!file) return new Response("This batch has no report.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(file.csv, {

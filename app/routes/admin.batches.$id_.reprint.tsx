@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { z } from "zod";
 import { BatchStateError, reprintNotice } from "~/services/batches/mailing.server";
 import { normalizeReferenceNumber } from "~/services/notices/activation-code.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 // A resource route: no ErrorBoundary. The batch page's reprint form posts here with a full page
 // load (reloadDocument), so the browser receives the one-line mailing file as a download.
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const reference = normalizeReferenceNumber(String(form.get("referenceNumber") ?? "").slice(0, 40));
   if (!reference) throw redirect(`${back}?notice=reprint-invalid`, 303);
   try {
-    const r = await reprintNotice(context.app, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, {
+    const r = await reprintNotice(context.app, staffActor(actor), context.meta, {
       referenceNumber: reference,
       reason: String(form.get("reason") ?? "").trim().slice(0, 500),
     });

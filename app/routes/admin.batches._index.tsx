@@ -7,10 +7,11 @@ import { ErrorSummary } from "~/components/error-summary";
 import { sweepStaleImports } from "~/services/batches/import.server";
 import { listBatches, reportView, type ReportView } from "~/services/batches/pages.server";
 import { listOrganizations } from "~/services/batches/organizations.server";
-import { BATCH_UPLOAD_MAX_BYTES, discardUpload, NotMultipartError, parseStreamedUpload, UploadTooLargeError } from "~/services/batches/upload.server";
+import { BATCH_UPLOAD_MAX_BYTES, discardUpload, NotMultipartError, parseStreamedUpload, UploadTooLargeError } from "~/http/upload.server";
 import { startWebImport } from "~/services/batches/web-import.server";
 import { getCurrentIncident } from "~/services/incidents/current.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -95,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionOutcome>({ errors, values }, { status: 400 });
   }
 
-  const started = await startWebImport(ctx, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, {
+  const started = await startWebImport(ctx, staffActor(actor), context.meta, {
     organizationId: values.organizationId,
     upload,
     mailingDate: values.mailingDate || undefined,

@@ -4,7 +4,8 @@ import { isCategoryKey } from "~/content/categories";
 import { categoryLabel as localizedLabel } from "~/content/guidance";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { getHhsFigures } from "~/services/reports/reports.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, context, "admin");
   const incident = await getCurrentIncident(context.app);
   if (!incident) return { figures: null };
-  const figures = await getHhsFigures(context.app, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, incident.id);
+  const figures = await getHhsFigures(context.app, staffActor(actor), context.meta, incident.id);
   return {
     figures: {
       ...figures,

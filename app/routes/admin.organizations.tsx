@@ -5,7 +5,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { createOrganization, ORG_SLUG, OrganizationError } from "~/services/batches/organizations.server";
 import { listOrganizationsWithCounts } from "~/services/batches/pages.server";
 import { getCurrentIncident } from "~/services/incidents/current.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionOutcome>({ errors: parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })), values }, { status: 400 });
   }
   try {
-    await createOrganization(context.app, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, parsed.data);
+    await createOrganization(context.app, staffActor(actor), context.meta, parsed.data);
   } catch (error) {
     if (error instanceof OrganizationError) {
       const field = /slug/.test(error.message) ? "slug" : "name";

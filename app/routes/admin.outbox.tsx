@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listOutbox, retryOutboxMessage } from "~/services/email/outbox.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { readOutboxMessage } from "~/services/email/outbox.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

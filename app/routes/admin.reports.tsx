@@ -5,7 +5,8 @@ import { SubstituteNoticeBanner } from "~/components/substitute-notice";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { getReportsPage } from "~/services/reports/pages.server";
 import { SUBSTITUTE_NOTICE_THRESHOLD } from "~/services/reports/reports.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, context, "admin");
   const incident = await getCurrentIncident(context.app);
   if (!incident) return { report: null, tollFreePhone: null };
-  const report = await getReportsPage(context.app, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, incident.id);
+  const report = await getReportsPage(context.app, staffActor(actor), context.meta, incident.id);
   return { report, tollFreePhone: incident.tollFreePhone };
 }
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { downloadReportCsv, isReportDownload } from "~/services/reports/pages.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 // A resource route: no ErrorBoundary (Remix would then treat it as a page and render HTML).
 
@@ -14,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!isReportDownload(by)) return text("Unknown report.", 404);
   const incident = await getCurrentIncident(context.app);
   if (!incident) return text("There is no incident yet.", 404);
-  const file = await downloadReportCsv(context.app, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, { incidentId: incident.id, by });
+  const file = await downloadReportCsv(context.app, staffActor(actor), context.meta, { incidentId: incident.id, by });
   return new Response(file.csv, {
     status: 200,
     headers: {

@@ -5,9 +5,10 @@ import { ErrorSummary } from "~/components/error-summary";
 import { SubstituteNoticeBanner } from "~/components/substitute-notice";
 import { substituteNoticeStatus } from "~/services/batches/pages.server";
 import { recordReturnedMail, RETURNED_MAIL_MAX_BYTES, type ReturnedMailResult } from "~/services/batches/returned-mail.server";
-import { discardUpload, parseStreamedUpload, UploadTooLargeError, type StreamedUpload } from "~/services/batches/upload.server";
+import { discardUpload, parseStreamedUpload, UploadTooLargeError, type StreamedUpload } from "~/http/upload.server";
 import { getCurrentIncident } from "~/services/incidents/current.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
+import { staffActor } from "~/services/actor";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -49,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!content.trim()) {
       return data<ActionOutcome>({ errors: [{ field: "references", message: "Paste the reference numbers, or choose a file that lists them." }] }, { status: 400 });
     }
-    const result = await recordReturnedMail(ctx, { actorType: "staff", actorId: actor.id, actorRole: actor.role }, context.meta, {
+    const result = await recordReturnedMail(ctx, staffActor(actor), context.meta, {
       incidentId: incident.id,
       fileName: upload?.fileName ?? "pasted list",
       content,

@@ -12,7 +12,7 @@ import {
   type AccountChanger,
   type AccountResult,
 } from "~/services/staff/accounts.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
 import { STAFF_ROLE_OPTIONS } from "~/services/staff/password-policy";
 import { ChangeRoleSchema, CreateStaffSchema, fieldErrors, StaffTargetSchema } from "~/services/staff/schemas";
 

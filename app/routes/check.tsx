@@ -6,7 +6,8 @@ import { getHomeIncident } from "~/services/incidents/current.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { parseCheckForm } from "~/services/notices/schemas";
 import { getNoticeLanguage } from "~/services/notices/exposure.server";
-import { patientCookie, readPatientSession } from "~/services/patient/session.server";
+import { patientCookie } from "~/http/patient.server";
+import { readPatientSession } from "~/services/patient/session.server";
 import { getLang, hasLangChoice, langCookie } from "~/utils/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

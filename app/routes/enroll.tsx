@@ -6,7 +6,7 @@ import { ENROLL_TEXT } from "~/content/enrollment";
 import { fill } from "~/content/i18n";
 import { enrollInMonitoring, getEnrollmentStatus } from "~/services/enrollment/enroll.server";
 import { parseEnrollForm, type EnrollFormErrors, type EnrollFormValues } from "~/services/enrollment/schemas";
-import { requirePatient } from "~/services/patient/guard.server";
+import { requirePatient } from "~/http/patient.server";
 import { formatDate } from "~/utils/format";
 import { getLang } from "~/utils/lang.server";
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { ENROLL_TEXT } from "~/content/enrollment";
 import { fill } from "~/content/i18n";
 import { getEnrollmentView } from "~/services/enrollment/enroll.server";
-import { requirePatient } from "~/services/patient/guard.server";
+import { requirePatient } from "~/http/patient.server";
 import { formatDate } from "~/utils/format";
 import { getLang } from "~/utils/lang.server";
 

@@ -5,7 +5,7 @@ import { SEVERITY_RANK } from "~/content/categories";
 import { AUDIENCE_NOTES, CATEGORY_GUIDANCE } from "~/content/guidance";
 import { fill } from "~/content/i18n";
 import { EXPOSURE_TEXT } from "~/content/pages";
-import { requirePatient } from "~/services/patient/guard.server";
+import { requirePatient } from "~/http/patient.server";
 import { formatDate } from "~/utils/format";
 import { getLang } from "~/utils/lang.server";
 

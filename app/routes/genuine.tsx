@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Steps, TextSection } from "~/components/text-section";
 import { fill } from "~/content/i18n";
 import { GENUINE_TEXT } from "~/content/pages";
-import { publicTextLoader } from "~/utils/public-page.server";
+import { publicTextLoader } from "~/http/public-page.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: GENUINE_TEXT[data?.lang ?? "en"].title }];

@@ -5,7 +5,7 @@ import { CATEGORY_KEYS, sortBySeverity } from "~/content/categories";
 import { CATEGORY_GUIDANCE } from "~/content/guidance";
 import { fill } from "~/content/i18n";
 import { EXPOSURE_TEXT, GUIDANCE_TEXT } from "~/content/pages";
-import { publicTextLoader } from "~/utils/public-page.server";
+import { publicTextLoader } from "~/http/public-page.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: GUIDANCE_TEXT[data?.lang ?? "en"].byCategoryLink }];

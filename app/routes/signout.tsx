@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { patientCookie, signOutPatient } from "~/services/patient/session.server";
+import { patientCookie } from "~/http/patient.server";
+import { signOutPatient } from "~/services/patient/session.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

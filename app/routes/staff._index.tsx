@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
 import { staffNavFor } from "~/services/staff/route-access";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

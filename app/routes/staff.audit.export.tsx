@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportAuditCsv } from "~/services/audit/query.server";
 import { parseAuditFilters } from "~/services/audit/schemas";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
 
 // A resource route: no ErrorBoundary (Remix would then treat it as a page and render HTML).
 // A thrown 403 or redirect from the guard is answered as is.

@@ -5,7 +5,7 @@ import { AUDIT_ACTIONS } from "~/services/audit/events";
 import { viewAuditTrail } from "~/services/audit/query.server";
 import { auditFilterQuery, parseAuditFilters } from "~/services/audit/schemas";
 import { listStaffNames } from "~/services/staff/accounts.server";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -5,7 +5,7 @@ import { safeStaffNext } from "~/services/staff/guard.server";
 import { signInStage, signInWithNewPassword, signInWithPassword, signInWithTotp, type SignInResult } from "~/services/staff/login.server";
 import { PASSWORD_MIN_CHARS, PASSWORD_PROBLEM_TEXT } from "~/services/staff/password-policy";
 import { fieldErrors, NewPasswordStepSchema, PasswordStepSchema, TotpStepSchema } from "~/services/staff/schemas";
-import { clearStaffCookie, readStaffToken, staffCookie } from "~/services/staff/session.server";
+import { clearStaffCookie, readStaffToken, staffCookie } from "~/http/staff.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { signOutStaff } from "~/services/staff/login.server";
-import { clearStaffCookie, readStaffToken } from "~/services/staff/session.server";
+import { clearStaffCookie, readStaffToken } from "~/http/staff.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

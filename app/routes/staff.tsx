@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { StaffFrame } from "~/components/staff-layout";
-import { getStaffActor } from "~/services/staff/guard.server";
+import { getStaffActor } from "~/http/staff.server";
 import { staffNavFor } from "~/services/staff/route-access";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

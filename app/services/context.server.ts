@@ -32,15 +32,3 @@ export function createAppContext(
     sleep: overrides.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
 }
-
-declare module "@remix-run/node" {
-  // Single fetch is on (remix.config.js): loader/action types are the real values, not JSON.
-  interface Future {
-    v3_singleFetch: true;
-  }
-  interface AppLoadContext {
-    app: AppContext;
-    meta: RequestMeta;
-    cspNonce: string;
-  }
-}

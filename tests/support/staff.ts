@@ -4,7 +4,8 @@ import { auditEvents, staffUsers, type AuditEvent } from "../../db/schema/index"
 import type { AppContext, RequestMeta } from "../../app/services/context.server";
 import { createStaffAccount } from "../../app/services/staff/accounts.server";
 import type { StaffActor, StaffRole } from "../../app/services/staff/guard.server";
-import { startStaffSession, staffCookie } from "../../app/services/staff/session.server";
+import { staffCookie } from "../../app/http/staff.server";
+import { startStaffSession } from "../../app/services/staff/session.server";
 import { totpCode } from "../../app/services/staff/totp.server";
 
 let n = 0;

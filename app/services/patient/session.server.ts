@@ -1,38 +1,12 @@
-import { createCookie, type Cookie } from "@remix-run/node";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { patientSessions } from "../../../db/schema/index";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
-import type { Config } from "~/utils/env.server";
 import type { AppContext } from "../context.server";
 import { recordAuditEvent } from "../audit/record.server";
 
 export const PATIENT_IDLE_MS = 15 * 60 * 1000;
 export const PATIENT_ABSOLUTE_MS = 60 * 60 * 1000;
-export const PATIENT_COOKIE_NAME = "ec_patient";
-
-const cookies = new WeakMap<Config, Cookie>();
-
-/**
- * The patient cookie holds one random token, signed with SESSION_SECRET (rotation: first signs,
- * all verify). No personal data, no notice id. HttpOnly, SameSite=Lax, Secure in production.
- */
-export function patientCookie(config: Config): Cookie {
-  let cookie = cookies.get(config);
-  if (!cookie) {
-    cookie = createCookie(PATIENT_COOKIE_NAME, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.secureCookies,
-      path: "/",
-      secrets: config.sessionSecrets,
-      maxAge: PATIENT_ABSOLUTE_MS / 1000,
-    });
-    cookies.set(config, cookie);
-  }
-  return cookie;
-}
-
 /** Start a session for a notice; call inside the check's transaction. Returns the cookie token. */
 export async function startPatientSession(tx: Db, noticeId: number, now: Date): Promise<string> {
   const token = randomToken(32);

@@ -1,7 +1,5 @@
-import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { AppContext, RequestMeta } from "../context.server";
 import { recordAuditEvent } from "../audit/record.server";
-import { clearStaffCookie, readActiveStaffSession, readStaffToken } from "./session.server";
 
 export type StaffRole = "agent" | "supervisor" | "admin";
 export type StaffActor = { id: string; email: string; role: StaffRole; sessionId: string };
@@ -38,17 +36,6 @@ export function safeStaffNext(next: string | null | undefined): string {
   return next;
 }
 
-/**
- * The signed-in staff member, or null (no redirect, no audit): for the staff layout's header and
- * for the login page. Never use it to protect data — use requireStaff.
- */
-export async function getStaffActor(request: Request, context: AppLoadContext): Promise<StaffActor | null> {
-  const token = await readStaffToken(context.app.config, request);
-  const state = await readActiveStaffSession(context.app, context.meta, token);
-  if (state.kind !== "active") return null;
-  return { id: state.user.id, email: state.user.email, role: state.user.role, sessionId: state.session.id };
-}
-
 /** Write the refusal of a staff member whose role is too low; the caller then answers 403. */
 export async function recordAccessDenied(
   ctx: AppContext,
@@ -71,32 +58,4 @@ export async function recordAccessDenied(
       details: { method: input.method, minimumRole: input.minimumRole, sessionId: actor.sessionId },
     }),
   );
-}
-
-/**
- * Every staff loader and action starts here. Not signed in (or the session ended): a redirect to
- * /staff/login. Signed in with a role below `minimumRole`: a `staff.access.denied` audit row, then a
- * 403 with an empty body — no data of the page, whatever it is.
- */
-export async function requireStaff(request: Request, context: AppLoadContext, minimumRole: StaffRole): Promise<StaffActor> {
-  const ctx = context.app;
-  const url = new URL(request.url);
-  const token = await readStaffToken(ctx.config, request);
-  const state = await readActiveStaffSession(ctx, context.meta, token);
-  if (state.kind !== "active") {
-    const params = new URLSearchParams();
-    if (state.kind === "expired") params.set("ended", "expired");
-    const next = safeStaffNext(url.pathname);
-    if (next !== "/staff") params.set("next", next);
-    const query = params.toString();
-    throw redirect(`/staff/login${query ? `?${query}` : ""}`, {
-      headers: token ? { "Set-Cookie": await clearStaffCookie(ctx.config) } : undefined,
-    });
-  }
-  const actor: StaffActor = { id: state.user.id, email: state.user.email, role: state.user.role, sessionId: state.session.id };
-  if (!roleAtLeast(actor.role, minimumRole)) {
-    await recordAccessDenied(ctx, context.meta, actor, { path: url.pathname, method: request.method, minimumRole });
-    throw new Response(null, { status: 403, statusText: "Forbidden", headers: { "Cache-Control": "no-store" } });
-  }
-  return actor;
 }

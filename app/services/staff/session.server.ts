@@ -1,9 +1,7 @@
-import { createCookie, type Cookie } from "@remix-run/node";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { staffSessions, staffUsers, type StaffSession, type StaffUser } from "../../../db/schema/index";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
-import type { Config } from "~/utils/env.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { recordAuditEvent } from "../audit/record.server";
 
@@ -11,40 +9,6 @@ export const STAFF_IDLE_MS = 30 * 60 * 1000;
 export const STAFF_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** A half-done sign-in (password accepted, code awaited) is good for this long. */
 export const STAFF_SIGN_IN_STEP_MS = 10 * 60 * 1000;
-export const STAFF_COOKIE_NAME = "ec_staff";
-
-const cookies = new WeakMap<Config, Cookie>();
-
-/**
- * The staff cookie holds one random token, signed with SESSION_SECRET. HttpOnly, SameSite=Strict
- * (staff pages are never entered from another site), Secure in production. Everything else lives
- * in `staff_sessions`.
- */
-export function staffCookie(config: Config): Cookie {
-  let cookie = cookies.get(config);
-  if (!cookie) {
-    cookie = createCookie(STAFF_COOKIE_NAME, {
-      httpOnly: true,
-      sameSite: "strict",
-      secure: config.secureCookies,
-      path: "/",
-      secrets: config.sessionSecrets,
-      maxAge: STAFF_ABSOLUTE_MS / 1000,
-    });
-    cookies.set(config, cookie);
-  }
-  return cookie;
-}
-
-export async function readStaffToken(config: Config, request: Request): Promise<string | null> {
-  const token: unknown = await staffCookie(config).parse(request.headers.get("Cookie"));
-  return typeof token === "string" && token.length > 0 ? token : null;
-}
-
-export async function clearStaffCookie(config: Config): Promise<string> {
-  return staffCookie(config).serialize("", { maxAge: 0 });
-}
-
 /** Start a session (a sign-in stage); call inside the transaction that decided it. Returns the token. */
 export async function startStaffSession(
   tx: Db,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { staffSessions, staffUsers } from "../../../db/schema/index";
-import { requireStaff } from "~/services/staff/guard.server";
+import { requireStaff } from "~/http/staff.server";
 import {
   LOCK_AFTER_FAILURES,
   LOCK_MS,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createHash, pbkdf2 } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
-import { discardUpload, NotMultipartError, parseStreamedUpload, UploadTooLargeError } from "~/services/batches/upload.server";
+import { discardUpload, NotMultipartError, parseStreamedUpload, UploadTooLargeError } from "~/http/upload.server";
 
 /** The web upload streams the file part to a temporary file: hashed, lines counted, size-capped. */
 function multipart(content: string | null, fields: Record<string, string> = {}): Request {
