@@ -10,6 +10,7 @@ import { batchCommands } from "./cli/batches";
 import { orgCommands } from "./cli/org";
 import { poolCommands } from "./cli/pool";
 import { reportCommands } from "./cli/reports";
+import { reprintCommands } from "./cli/reprint";
 import { staffCommands } from "./cli/staff";
 
 const COMMANDS: CliCommand[] = [
@@ -19,6 +20,7 @@ const COMMANDS: CliCommand[] = [
   ...staffCommands,
   ...reportCommands,
   ...auditCommands,
+  ...reprintCommands,
 ];
 
 function usage(): string {

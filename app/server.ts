@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { isLockTimeout, migrateDatabase, openDatabase, type Database } from "../db/client";
 import { printDemoLogins, seedDemo } from "./services/demo/seed.server";
 import { createAppContext, type AppContext } from "./services/context.server";
+import { startAbandonedCallSweeper } from "./services/calls/abandoned.server";
 import { startEmailWorker } from "./services/email/worker.server";
 import { seedDemoStaff } from "./services/demo/staff.server";
 import { ConfigError, loadConfig, type Config } from "./utils/env.server";
@@ -267,6 +268,8 @@ async function main() {
   }
   // Email: queued in the database, delivered by this loop (several instances may run it).
   app.onClose(startEmailWorker(app.ctx));
+  // Calls left open by a staff session that ended are closed as "abandoned".
+  app.onClose(startAbandonedCallSweeper(app.ctx));
   console.info(`Email: ${config.resend ? "through Resend" : "to the local outbox (admins: /admin/outbox)"}`);
   console.info(`Exposure Check is serving ${app.url}`);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -29,7 +29,22 @@ export function fillDays(points: BarPoint[]): BarPoint[] {
   return out;
 }
 
-export function BarChart({ id, title, description, points, color = "#005ea2" }: { id: string; title: string; description: string; points: BarPoint[]; color?: string }) {
+export function BarChart({
+  id,
+  title,
+  description,
+  points,
+  color = "#005ea2",
+  tickLabel = (label: string) => label.slice(5),
+}: {
+  id: string;
+  title: string;
+  description: string;
+  points: BarPoint[];
+  color?: string;
+  /** The label under a bar (default: a YYYY-MM-DD day without its year). */
+  tickLabel?: (label: string) => string;
+}) {
   const max = niceMax(Math.max(0, ...points.map((p) => p.value)));
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
@@ -70,7 +85,7 @@ export function BarChart({ id, title, description, points, color = "#005ea2" }: 
             </rect>
             {i % labelEvery === 0 || i === points.length - 1 ? (
               <text x={x + barW / 2} y={H - PAD.bottom + 16} textAnchor="middle" fontSize={11} fill="#1b1b1b">
-                {p.label.slice(5)}
+                {tickLabel(p.label)}
               </text>
             ) : null}
           </g>

@@ -61,6 +61,7 @@ const EnvSchema = z.object({
     .optional(),
   IMPORT_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   EC_NATIVE_SEAL: z.enum(["on", "off"]).default("on"),
+  CALL_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
 });
 
 export type Config = {
@@ -89,6 +90,8 @@ export type Config = {
   importWorkers: number | undefined;
   /** Seal with the OpenSSL binding when it is built (`off`: node:crypto, for diagnosis). */
   nativeSeal: boolean;
+  /** Lookups one call-center agent may make per clock hour before being slowed, then refused. */
+  callLookupsPerHour: number;
   /** Cookies get `Secure` in production. */
   secureCookies: boolean;
   /** Where the development secrets came from, to say so at start-up. */
@@ -165,6 +168,7 @@ export function loadConfig(source?: NodeJS.ProcessEnv): Config {
     incidentSlug: e.INCIDENT_SLUG,
     importWorkers: e.IMPORT_WORKERS,
     nativeSeal: e.EC_NATIVE_SEAL === "on",
+    callLookupsPerHour: e.CALL_LOOKUPS_PER_HOUR,
     secureCookies: env === "production",
     devSecretsFile,
   };
@@ -190,6 +194,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     incidentSlug: undefined,
     importWorkers: undefined,
     nativeSeal: true,
+    callLookupsPerHour: 60,
     secureCookies: false,
     devSecretsFile: undefined,
     ...overrides,

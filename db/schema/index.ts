@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./staff";
 export * from "./enrollment";
 export * from "./batches-extra";
+export * from "./calls";

@@ -78,6 +78,11 @@ export const notices = pgTable(
     returnedMailAt: timestamp("returned_mail_at", { withTimezone: true }),
     /** Set when the letter was reprinted with a new code; the old code stops working. */
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /**
+     * Flagged "suspected fraud" by the call center: the patient check refuses every code for it
+     * (the same answer as a wrong code) until a reissued letter clears the flag. docs/decisions/061.
+     */
+    fraudFlaggedAt: timestamp("fraud_flagged_at", { withTimezone: true }),
     purgedAt: timestamp("purged_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

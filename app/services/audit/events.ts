@@ -27,6 +27,14 @@ export const AUDIT_ACTIONS = [
   "notice.unlock",
   "notice.reissue",
   "notice.note",
+  "notice.flag",
+  "notice.email.change",
+  // the call center
+  "call.verify",
+  "call.end",
+  "call.lookup.limit",
+  "calls.overview.view",
+  "reprint.export",
   // data in and out
   "batch.upload",
   "batch.import",

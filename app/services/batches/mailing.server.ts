@@ -42,7 +42,7 @@ type MailingRow = Pick<
   "id" | "referenceNumber" | "externalIdEnc" | "isMinor" | "isDeceased" | "language" | "nameEnc" | "addressEnc" | "codeEnc"
 >;
 
-function mailingLine(ctx: AppContext, n: MailingRow, code: string, enrollBy: string): string {
+export function mailingLine(ctx: AppContext, n: MailingRow, code: string, enrollBy: string): string {
   const name = n.nameEnc ? ctx.cipher.decryptJson<SealedName>("name", n.nameEnc) : null;
   const address = n.addressEnc ? ctx.cipher.decryptJson<SealedAddress>("address", n.addressEnc) : null;
   const variant = n.isDeceased ? "deceased" : n.isMinor ? "minor" : "adult";

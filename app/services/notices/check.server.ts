@@ -55,6 +55,8 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
           eq(batches.status, "mailed"),
           isNull(notices.revokedAt),
           isNull(notices.purgedAt),
+          // Flagged "suspected fraud" by the call center: no code works until a letter is reissued.
+          isNull(notices.fraudFlaggedAt),
         ),
       )
       .for("update", { of: notices });

@@ -33,7 +33,7 @@ export async function getExposure(ctx: AppContext, noticeId: number): Promise<Ex
     .innerJoin(batches, eq(batches.id, notices.batchId))
     .innerJoin(incidents, eq(incidents.id, notices.incidentId))
     .where(eq(notices.id, noticeId));
-  if (!row || row.notice.purgedAt || row.notice.revokedAt) return null;
+  if (!row || row.notice.purgedAt || row.notice.revokedAt || row.notice.fraudFlaggedAt) return null;
   const today = ctx.now().toISOString().slice(0, 10);
   return {
     referenceNumber: row.notice.referenceNumber,
