@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./utils/env.server";
 import { CliUsageError, type CliCommand } from "./cli/types";
 import { auditCommands } from "./cli/audit";
 import { batchCommands } from "./cli/batches";
+import { demoCommands } from "./cli/demo";
 import { orgCommands } from "./cli/org";
 import { poolCommands } from "./cli/pool";
 import { reportCommands } from "./cli/reports";
@@ -21,6 +22,7 @@ const COMMANDS: CliCommand[] = [
   ...reportCommands,
   ...auditCommands,
   ...reprintCommands,
+  ...demoCommands,
 ];
 
 function usage(): string {

@@ -2,7 +2,7 @@
 // graceful draining and the database pool's life (README, Decisions: "A custom server").
 import type { ServerBuild } from "@remix-run/node";
 import * as remixExpress from "@remix-run/express/dist/server.js";
-import { createRequestHandler } from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import helmet from "helmet";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -14,10 +14,12 @@ import { isLockTimeout, migrateDatabase, openDatabase, type Database } from "../
 import { printDemoLogins, seedDemo } from "./services/demo/seed.server";
 import { createAppContext, type AppContext } from "./services/context.server";
 import { startAbandonedCallSweeper } from "./services/calls/abandoned.server";
+import { BATCH_UPLOAD_MAX_BYTES } from "./http/upload.server";
 import { startEmailWorker } from "./services/email/worker.server";
-import { seedDemoStaff } from "./services/demo/staff.server";
+import { demoLeftoversMessage, findDemoLeftovers, seedDemoStaff } from "./services/demo/staff.server";
 import { ConfigError, loadConfig, type Config } from "./utils/env.server";
 import { errorPageHtml } from "./utils/error-page.server";
+import { BodyTooLargeError, bodyLimits, bodyRuleFor, countedBody, sendPlainError } from "./http/limits.server";
 import { describeError, installConsoleScrubber, log } from "./utils/log.server";
 
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -69,8 +71,55 @@ export function answerBusyWith503(build: ServerBuild): ServerBuild {
   return { ...build, routes };
 }
 
+/**
+ * The build with every action's `request.formData()` answering a body it cannot read (malformed
+ * multipart, a file name with `=` or an unbalanced quote, a body cut off at the size cap) with a
+ * thrown 400 or 413 response — a plain page from the error boundary — instead of a 500
+ * (issue 15, findings 1 and 5).
+ */
+export function refuseUnreadableBodies(build: ServerBuild): ServerBuild {
+  const wrap = <A extends { request: Request }, R>(fn: ((args: A) => R) | undefined) =>
+    fn &&
+    (async (args: A) => {
+      const read = args.request.formData.bind(args.request);
+      args.request.formData = async () => {
+        try {
+          return await read();
+        } catch (error) {
+          const tooLarge = error instanceof BodyTooLargeError || (error as { cause?: unknown })?.cause instanceof BodyTooLargeError;
+          throw new Response(null, { status: tooLarge ? 413 : 400, headers: { "Cache-Control": "no-store" } });
+        }
+      };
+      return fn(args);
+    });
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    routes[id] = { ...route, module: { ...route.module, action: wrap(route.module.action) } as typeof route.module };
+  }
+  return { ...build, routes };
+}
+
+/**
+ * The Remix request for an Express request, its body counted against the route's cap as it
+ * arrives (a chunked body has no Content-Length to check up front).
+ */
+function limitedRemixRequest(req: ExpressRequest, res: ExpressResponse): { request: Request; tooLarge: () => boolean } {
+  if (req.method === "GET" || req.method === "HEAD") return { request: createRemixRequest(req, res), tooLarge: () => false };
+  // The adapter builds the URL, headers and abort signal; the body is ours, counted.
+  const shell = createRemixRequest(Object.create(req, { method: { value: "GET" } }) as ExpressRequest, res);
+  const { body, tooLarge } = countedBody(req, bodyRuleFor(req.path, BATCH_UPLOAD_MAX_BYTES).maxBytes);
+  const request = new Request(shell.url, {
+    method: req.method,
+    headers: shell.headers,
+    signal: shell.signal,
+    body: createReadableStreamFromReadable(body),
+    duplex: "half",
+  } as RequestInit);
+  return { request, tooLarge };
+}
+
 /** Build the Express app around a Remix build and an open database. Used by `npm start` and tests. */
-export function createApp(build: ServerBuild, ctx: AppContext): express.Express {
+export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTimeoutMs?: number } = {}): express.Express {
   const config = ctx.config;
   const app = express();
   app.disable("x-powered-by");
@@ -108,6 +157,9 @@ export function createApp(build: ServerBuild, ctx: AppContext): express.Express 
     }),
   );
 
+  // Bodies over the route's cap are refused before they are read; slow bodies are cut off.
+  app.use(bodyLimits(BATCH_UPLOAD_MAX_BYTES, options.bodyTimeoutMs));
+
   // Cross-site POSTs are refused. Browsers say where a request comes from in Sec-Fetch-Site; with
   // `Referrer-Policy: no-referrer` they send `Origin: null` even for our own forms, so Origin is
   // only the fallback for browsers without Fetch Metadata.
@@ -140,24 +192,42 @@ export function createApp(build: ServerBuild, ctx: AppContext): express.Express 
   );
   app.use(express.static("public", { maxAge: "1h", index: false }));
 
-  const handle = createRequestHandler(answerBusyWith503(build), config.env === "production" ? "production" : "development");
+  const handle = createRequestHandler(refuseUnreadableBodies(answerBusyWith503(build)), config.env === "production" ? "production" : "development");
   app.all("*", async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const started = Date.now();
+    let limited: ReturnType<typeof limitedRemixRequest>;
     try {
-      const request = createRemixRequest(req, res);
+      limited = limitedRemixRequest(req, res);
+    } catch {
+      // A Host header or path no URL can be made of.
+      sendPlainError(res, 400, { Connection: "close" });
+      return;
+    }
+    try {
+      const { request, tooLarge } = limited;
       const clientIp = req.ip ?? req.socket.remoteAddress ?? "unknown";
       let response = await handle(request, {
         app: ctx,
         meta: { ip: clientIp, requestId: res.locals.requestId as string },
         cspNonce: res.locals.cspNonce as string,
       });
-      if (response.status >= 500 && response.status !== 503 && !(await ctx.database.ping())) {
+      if (tooLarge()) {
+        // Whatever the route made of a body cut off at the cap: a plain 413, and the connection
+        // closes so the rest of the body is never read.
+        response = new Response(errorPageHtml(413), {
+          status: 413,
+          headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", Connection: "close" },
+        });
+      } else if (response.status >= 500 && response.status !== 503 && !(await ctx.database.ping())) {
         // The database went away: a plain "try again shortly", not a generic error.
         response = new Response(errorPageHtml(503), {
           status: 503,
           headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
         });
       }
+      // Answered without reading the whole body (a redirect before the form was read): close the
+      // connection rather than read the rest of it.
+      if (!req.complete && req.method !== "GET" && req.method !== "HEAD") response.headers.set("Connection", "close");
       if (response.status === 503 && !response.headers.has("Retry-After")) response.headers.set("Retry-After", String(BUSY_RETRY_AFTER_S));
       await sendRemixResponse(res, response);
       // Paths only: no query string (never personal, but never needed either).
@@ -168,8 +238,11 @@ export function createApp(build: ServerBuild, ctx: AppContext): express.Express 
   });
 
   app.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
-    if ((error as { status?: number }).status === 404) {
-      res.status(404).type("html").send(errorPageHtml(404));
+    const status = (error as { status?: number } | null)?.status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      // The static servers' refusals (a `..` in /build/…: 403; a bad %-escape: 400): a plain page.
+      // 403 is answered as "not found": there is nothing to be refused, and our 403 page speaks of forms.
+      sendPlainError(res, status === 403 ? 404 : status);
       return;
     }
     log.error("unhandled error", { requestId: res.locals.requestId as string, ...describeError(error) });
@@ -199,20 +272,32 @@ export async function startServer(options: {
   database?: Database;
   seed?: boolean;
   ctx?: AppContext;
+  /** How long a body other than a batch upload may take to arrive (tests shorten it). */
+  bodyTimeoutMs?: number;
 }): Promise<AppServer> {
   const { config } = options;
   installConsoleScrubber();
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite`, lockTimeoutMs: config.dbLockTimeoutMs }));
   await migrateDatabase(database);
   const ctx = options.ctx ?? createAppContext(database, config);
+  if (config.env === "production") {
+    // Demo accounts and codes are published in the repository: never served in production.
+    const refusal = demoLeftoversMessage(await findDemoLeftovers(ctx));
+    if (refusal) {
+      if (!options.database) await database.close();
+      throw new ConfigError(refusal);
+    }
+  }
   const build = options.build ?? ((await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild);
-  const app = createApp(build, ctx);
+  const app = createApp(build, ctx, { bodyTimeoutMs: options.bodyTimeoutMs });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
   server.keepAliveTimeout = 5000;
   // A batch upload of a few million rows over a slow link takes longer than Node's 5-minute
-  // default; headers must still arrive within a minute (slow-loris protection stays).
+  // default; headers must still arrive within a minute (slow-loris protection stays). Node has one
+  // request timeout per server: every other route's body is cut off after BODY_TIMEOUT_MS by the
+  // bodyLimits middleware (issue 15, finding 1).
   server.requestTimeout = UPLOAD_TIMEOUT_MS;
   server.headersTimeout = 60_000;
   const address = server.address();
@@ -257,7 +342,16 @@ async function main() {
     process.exit(1);
   }
   if (config.devSecretsFile) console.info(`Using development secrets from ${config.devSecretsFile} (generated on first run).`);
-  const app = await startServer({ config });
+  let app: AppServer;
+  try {
+    app = await startServer({ config });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   const { database } = app.ctx;
   console.info(`Database: ${database.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}/pglite`}`);
   if (config.env !== "production") {

@@ -1,5 +1,6 @@
 import { createCookie, redirect, type AppLoadContext, type Cookie } from "@remix-run/node";
-import { recordAccessDenied, roleAtLeast, safeStaffNext, type StaffActor, type StaffRole } from "~/services/staff/guard.server";
+import { recordAccessDenied, roleAtLeast, type StaffActor, type StaffRole } from "~/services/staff/guard.server";
+import { safeStaffNextPath } from "~/utils/safe-next";
 import { readActiveStaffSession, STAFF_ABSOLUTE_MS } from "~/services/staff/session.server";
 import type { Config } from "~/utils/env.server";
 
@@ -61,7 +62,7 @@ export async function requireStaff(request: Request, context: AppLoadContext, mi
   if (state.kind !== "active") {
     const params = new URLSearchParams();
     if (state.kind === "expired") params.set("ended", "expired");
-    const next = safeStaffNext(url.pathname);
+    const next = safeStaffNextPath(url.pathname);
     if (next !== "/staff") params.set("next", next);
     const query = params.toString();
     throw redirect(`/staff/login${query ? `?${query}` : ""}`, {

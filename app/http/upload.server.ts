@@ -17,6 +17,8 @@ export { discardUpload, type StreamedUpload } from "~/utils/uploaded-file.server
 export const BATCH_UPLOAD_MAX_BYTES = 2 * 1024 ** 3;
 /** Text fields of the upload forms are short. */
 const FIELD_MAX_BYTES = 64 * 1024;
+/** The upload forms have a handful of fields; more parts than this is not our form (issue 15, finding 1). */
+export const UPLOAD_MAX_PARTS = 16;
 
 export class UploadTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
@@ -25,9 +27,10 @@ export class UploadTooLargeError extends Error {
   }
 }
 
+/** Not a multipart form we can read: another content type, too many parts, or malformed framing. */
 export class NotMultipartError extends Error {
   constructor() {
-    super("not multipart/form-data");
+    super("not a readable multipart/form-data body");
     this.name = "NotMultipartError";
   }
 }
@@ -47,7 +50,14 @@ export async function parseStreamedUpload(
   if (!/^multipart\/form-data;\s*boundary=/i.test(type)) throw new NotMultipartError();
   let upload: StreamedUpload | null = null;
   const partials: string[] = [];
+  let parts = 0;
+  /** An error of our own making (a file too large, the disk) — anything else came from the parser. */
+  let ownError: unknown = null;
 
+  const countParts: UploadHandler = () => {
+    if (++parts > UPLOAD_MAX_PARTS) throw (ownError = new NotMultipartError());
+    return Promise.resolve(undefined);
+  };
   const fileHandler: UploadHandler = async ({ name, filename, data }) => {
     if (name !== fileField || filename === undefined) return undefined;
     const tmp = path.join(os.tmpdir(), `ec-upload-${process.pid}-${randomBytes(8).toString("hex")}.csv`);
@@ -73,6 +83,7 @@ export async function parseStreamedUpload(
       const closed = once(out, "close");
       out.destroy();
       await closed;
+      ownError = error;
       throw error;
     }
     if (bytes === 0 && !filename) {
@@ -87,11 +98,15 @@ export async function parseStreamedUpload(
   try {
     const form = await unstable_parseMultipartFormData(
       request,
-      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: FIELD_MAX_BYTES })),
+      unstable_composeUploadHandlers(countParts, fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: FIELD_MAX_BYTES })),
     );
     return { form, upload };
   } catch (error) {
     for (const p of partials) await rm(p, { force: true });
-    throw error;
+    // The parser's own complaints (a file name with `=` or an unbalanced quote, broken framing, a
+    // text field over its cap) are the sender's mistake: a 400, not a 500 (issue 15, finding 5).
+    if (error === ownError || error instanceof UploadTooLargeError) throw error;
+    if (request.signal.aborted) throw error;
+    throw new NotMultipartError();
   }
 }

@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { SubstituteNoticeBanner } from "~/components/substitute-notice";
 import { substituteNoticeStatus } from "~/services/batches/pages.server";
 import { recordReturnedMail, RETURNED_MAIL_MAX_BYTES, type ReturnedMailResult } from "~/services/batches/returned-mail.server";
-import { discardUpload, parseStreamedUpload, UploadTooLargeError, type StreamedUpload } from "~/http/upload.server";
+import { discardUpload, NotMultipartError, parseStreamedUpload, UploadTooLargeError, type StreamedUpload } from "~/http/upload.server";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { requireStaff } from "~/http/staff.server";
 import { staffActor } from "~/services/actor";
@@ -39,6 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof UploadTooLargeError) return data<ActionOutcome>({ errors: [{ field: "file", message: "The file is larger than 20 MB." }] }, { status: 413 });
+    if (error instanceof NotMultipartError) return data<ActionOutcome>({ errors: [{ field: "file", message: "We could not read that upload. Choose the file again." }] }, { status: 400 });
     throw error;
   }
   try {

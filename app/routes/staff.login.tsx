@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { safeStaffNext } from "~/services/staff/guard.server";
 import { signInStage, signInWithNewPassword, signInWithPassword, signInWithTotp, type SignInResult } from "~/services/staff/login.server";
 import { PASSWORD_MIN_CHARS, PASSWORD_PROBLEM_TEXT } from "~/services/staff/password-policy";
 import { fieldErrors, NewPasswordStepSchema, PasswordStepSchema, TotpStepSchema } from "~/services/staff/schemas";
 import { clearStaffCookie, readStaffToken, staffCookie } from "~/http/staff.server";
+import { safeStaffNextPath } from "~/utils/safe-next";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -26,7 +26,7 @@ type Ended = keyof typeof ENDED_TEXT;
 /** Which step to show comes from the session (never from the URL). A signed-in person goes on. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const next = safeStaffNext(url.searchParams.get("next"));
+  const next = safeStaffNextPath(url.searchParams.get("next"));
   const stage = await signInStage(context.app, await readStaffToken(context.app.config, request));
   if (stage === "active") throw redirect(next);
   const endedParam = url.searchParams.get("ended");
@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = context.app;
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const next = safeStaffNext(String(form.get("next") ?? ""));
+  const next = safeStaffNextPath(String(form.get("next") ?? ""));
   const token = await readStaffToken(ctx.config, request);
   const headers = new Headers();
   const restart = async () =>

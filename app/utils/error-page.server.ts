@@ -3,6 +3,11 @@
  * the database away, an error before Remix). No stack trace, no personal data, both languages.
  */
 const TEXT: Record<number, { title: string; en: string; es: string }> = {
+  400: {
+    title: "We could not read that",
+    en: "Part of what was sent was not in the form we expected. Go back and try again.",
+    es: "Parte de lo enviado no tenía la forma esperada. Vuelva e inténtelo de nuevo.",
+  },
   403: {
     title: "Request refused",
     en: "This form was sent from another website, so we did not accept it. Go to the home page and try again.",
@@ -12,6 +17,16 @@ const TEXT: Record<number, { title: string; en: string; es: string }> = {
     title: "Page not found",
     en: "We could not find that page. Check the address, or go to the home page.",
     es: "No encontramos esa página. Revise la dirección o vaya a la página principal.",
+  },
+  408: {
+    title: "That took too long",
+    en: "What you sent did not arrive in time. Go back and try again.",
+    es: "Lo que envió no llegó a tiempo. Vuelva e inténtelo de nuevo.",
+  },
+  413: {
+    title: "Too much was sent",
+    en: "What was sent is larger than this page accepts. Go back and try again.",
+    es: "Lo enviado es más grande de lo que acepta esta página. Vuelva e inténtelo de nuevo.",
   },
   500: {
     title: "Something went wrong",

@@ -12,9 +12,3 @@ export async function getLang(request: Request): Promise<Lang> {
 export async function hasLangChoice(request: Request): Promise<boolean> {
   return isLang(await langCookie.parse(request.headers.get("Cookie")));
 }
-
-/** Only same-site relative paths are followed after switching language (no open redirect). */
-export function safeNextPath(next: string | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return "/";
-  return next;
-}

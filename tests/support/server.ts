@@ -9,9 +9,9 @@ export async function loadBuild(): Promise<ServerBuild> {
   return (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 }
 
-export async function startTestServer(env: TestEnv): Promise<AppServer> {
+export async function startTestServer(env: TestEnv, options: { bodyTimeoutMs?: number } = {}): Promise<AppServer> {
   const build = await loadBuild();
-  return startServer({ config: { ...env.config, port: 0, host: "127.0.0.1" }, build, database: env.database, ctx: env.ctx });
+  return startServer({ config: { ...env.config, port: 0, host: "127.0.0.1" }, build, database: env.database, ctx: env.ctx, ...options });
 }
 
 /** A form POST the way a browser on our own page sends it. */

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "call.lookup.limit",
   "calls.overview.view",
   "reprint.export",
+  "demo.notices.revoke",
   // data in and out
   "batch.upload",
   "batch.import",

@@ -1,5 +1,8 @@
+import { and, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { batches, notices, staffUsers } from "../../../db/schema/index";
 import type { AppContext } from "../context.server";
-import { createStaffAccount, findStaffByEmail } from "../staff/accounts.server";
+import { recordAuditEvent } from "../audit/record.server";
+import { createStaffAccount, disableStaffAccount, findStaffByEmail, type AccountChanger } from "../staff/accounts.server";
 import type { StaffRole } from "../staff/guard.server";
 import { TOTP_SECRET_FIELD } from "../staff/login.server";
 import { totpCode } from "../staff/totp.server";
@@ -66,4 +69,77 @@ export async function currentDemoTotp(ctx: AppContext, email: string): Promise<D
   const now = ctx.now();
   const secret = ctx.cipher.decrypt(TOTP_SECRET_FIELD, user.totpSecretEnc);
   return { ok: true, code: totpCode(secret, now), secondsLeft: 30 - (Math.floor(now.getTime() / 1000) % 30) };
+}
+
+/** Demo data is recognized by marks no real data has: the flag or domain of the accounts, the `demo-` file hash of the seeded batches. */
+const DEMO_EMAIL_DOMAIN = "@demo.test";
+const DEMO_BATCH_HASH_PREFIX = "demo-";
+
+export type DemoLeftovers = { staffEmails: string[]; demoNotices: number };
+
+/**
+ * What of the demo is still usable in this database: demo staff accounts not disabled (their
+ * passwords and TOTP secrets are in the repository), and demo notices not revoked (their codes
+ * are too). Production refuses to start while there is any (issue 15, finding 2; docs/decisions/072).
+ */
+export async function findDemoLeftovers(ctx: AppContext): Promise<DemoLeftovers> {
+  const staff = await ctx.db
+    .select({ email: staffUsers.email })
+    .from(staffUsers)
+    .where(and(isNull(staffUsers.disabledAt), or(eq(staffUsers.isDemo, true), like(staffUsers.email, `%${DEMO_EMAIL_DOMAIN}`))));
+  const [n] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notices)
+    .innerJoin(batches, eq(batches.id, notices.batchId))
+    .where(and(like(batches.fileSha256, `${DEMO_BATCH_HASH_PREFIX}%`), isNull(notices.revokedAt)));
+  return { staffEmails: staff.map((s) => s.email).sort(), demoNotices: Number(n?.n ?? 0) };
+}
+
+/** The start-up refusal, naming what is left and how to end it. */
+export function demoLeftoversMessage(left: DemoLeftovers): string | null {
+  if (left.staffEmails.length === 0 && left.demoNotices === 0) return null;
+  const parts = [];
+  if (left.staffEmails.length) parts.push(`demo staff accounts (${left.staffEmails.join(", ")})`);
+  if (left.demoNotices) parts.push(`${left.demoNotices} demo notices whose codes are published`);
+  return `Refusing to start in production: this database holds ${parts.join(" and ")}. Run \`npm run cli -- demo disable\` against it first.`;
+}
+
+/**
+ * Disable every demo staff account (sessions end) and revoke every demo notice (its code stops
+ * working), audited. Safe to run again; it never touches real accounts or batches. The demo admin
+ * stays enabled while it is the only admin (`notDisabled`): create a real admin first.
+ */
+export async function disableDemoLeftovers(
+  ctx: AppContext,
+  changer: AccountChanger,
+): Promise<{ staffDisabled: number; notDisabled: string[]; noticesRevoked: number }> {
+  let staffDisabled = 0;
+  const notDisabled: string[] = [];
+  const left = await findDemoLeftovers(ctx);
+  for (const email of left.staffEmails) {
+    const user = await findStaffByEmail(ctx, email);
+    if (user && (await disableStaffAccount(ctx, changer, user.id)).ok) staffDisabled++;
+    else notDisabled.push(email);
+  }
+  const now = ctx.now();
+  const noticesRevoked = await ctx.db.transaction(async (tx) => {
+    const demoBatches = tx.select({ id: batches.id }).from(batches).where(like(batches.fileSha256, `${DEMO_BATCH_HASH_PREFIX}%`));
+    const revoked = await tx
+      .update(notices)
+      .set({ revokedAt: now })
+      .where(and(inArray(notices.batchId, demoBatches), isNull(notices.revokedAt)))
+      .returning({ id: notices.id });
+    if (revoked.length) {
+      await recordAuditEvent(tx, {
+        at: now,
+        actorType: changer.kind === "staff" ? "staff" : changer.kind === "cli" ? "cli" : "system",
+        actorId: changer.kind === "staff" ? changer.actor.id : changer.name,
+        action: "demo.notices.revoke",
+        outcome: "success",
+        details: { notices: revoked.length },
+      });
+    }
+    return revoked.length;
+  });
+  return { staffDisabled, notDisabled, noticesRevoked };
 }

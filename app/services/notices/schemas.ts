@@ -7,7 +7,9 @@ export const CHECK_FIELDS = { code: "code", month: "dob-month", day: "dob-day", 
 export type CheckFormValues = { code: string; month: string; day: string; year: string };
 export type CheckFieldError = { field: (typeof CHECK_FIELDS)[keyof typeof CHECK_FIELDS]; message: keyof CheckErrors };
 
-const text = z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(64));
+/** Longer input is not a code or a date part: it is answered with the field's error, never thrown. */
+export const CHECK_FIELD_MAX_CHARS = 64;
+const text = z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string());
 const RawCheckForm = z.object({ code: text, "dob-month": text, "dob-day": text, "dob-year": text });
 
 /**
@@ -19,13 +21,15 @@ export function parseCheckForm(
   today: Date,
 ): { values: CheckFormValues; dateOfBirth: string | null; errors: CheckFieldError[] } {
   const raw = RawCheckForm.parse(Object.fromEntries(["code", "dob-month", "dob-day", "dob-year"].map((k) => [k, form.get(k)])));
-  const values = { code: raw.code, month: raw["dob-month"], day: raw["dob-day"], year: raw["dob-year"] };
+  const cap = (v: string) => v.slice(0, CHECK_FIELD_MAX_CHARS);
+  const values = { code: cap(raw.code), month: cap(raw["dob-month"]), day: cap(raw["dob-day"]), year: cap(raw["dob-year"]) };
   const errors: CheckFieldError[] = [];
   if (!values.code) errors.push({ field: "code", message: "codeMissing" });
+  else if (raw.code.length > CHECK_FIELD_MAX_CHARS) errors.push({ field: "code", message: "codeFormat" });
 
-  const month = /^\d{1,2}$/.test(values.month) ? Number(values.month) : NaN;
-  const day = /^\d{1,2}$/.test(values.day) ? Number(values.day) : NaN;
-  const year = /^\d{4}$/.test(values.year) ? Number(values.year) : NaN;
+  const month = /^\d{1,2}$/.test(raw["dob-month"]) ? Number(values.month) : NaN;
+  const day = /^\d{1,2}$/.test(raw["dob-day"]) ? Number(values.day) : NaN;
+  const year = /^\d{4}$/.test(raw["dob-year"]) ? Number(values.year) : NaN;
   if (!values.month) errors.push({ field: "dob-month", message: "monthMissing" });
   else if (!(month >= 1 && month <= 12)) errors.push({ field: "dob-month", message: "monthInvalid" });
   if (!values.day) errors.push({ field: "dob-day", message: "dayMissing" });

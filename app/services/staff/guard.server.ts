@@ -30,12 +30,6 @@ export function assertRole(actor: StaffActor, minimum: StaffRole): void {
   if (!roleAtLeast(actor.role, minimum)) throw new StaffForbiddenError(minimum);
 }
 
-/** Only paths of our own staff pages come back through ?next= (no open redirect). */
-export function safeStaffNext(next: string | null | undefined): string {
-  if (!next || !/^\/(staff|admin)(\/[A-Za-z0-9._~\-/]*)?$/.test(next) || next.startsWith("/staff/login")) return "/staff";
-  return next;
-}
-
 /** Write the refusal of a staff member whose role is too low; the caller then answers 403. */
 export async function recordAccessDenied(
   ctx: AppContext,

@@ -1,0 +1,93 @@
+// One regression test per red-team finding (issue 15) that is not covered by its own file
+// (body-limits, race, redirect-fuzz, route-fuzz). Each says which finding it holds shut.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppServer } from "../../app/server";
+import { startServer } from "../../app/server";
+import { seedDemo } from "~/services/demo/seed.server";
+import { createAppContext } from "~/services/context.server";
+import { redeemActivationCode } from "~/services/notices/check.server";
+import { DEMO_STAFF, demoLeftoversMessage, disableDemoLeftovers, findDemoLeftovers, seedDemoStaff } from "~/services/demo/staff.server";
+import { signInWithPassword } from "~/services/staff/login.server";
+import { ConfigError } from "~/utils/env.server";
+import { openTestEnv, type TestEnv } from "../support/db";
+import { loadBuild, startTestServer, visibleText } from "../support/server";
+import { createStaff } from "../support/staff";
+
+let env: TestEnv;
+let server: AppServer;
+
+beforeAll(async () => {
+  env = await openTestEnv({ start: new Date() });
+  server = await startTestServer(env);
+});
+afterAll(async () => {
+  await server?.close();
+  await env?.close().catch(() => {});
+});
+
+let seq = 0;
+const meta = () => ({ ip: `198.18.0.${++seq}`, requestId: `finding-${seq}` });
+
+describe(`finding 2: demo credentials never work in production (${process.env.TEST_DB_KIND})`, () => {
+  it("production refuses to start while demo accounts or demo codes are usable, names them, and starts once `demo disable` ran", async () => {
+    const seeded = await seedDemo(env.ctx, { notices: 12 });
+    await seedDemoStaff(env.ctx, { print: false });
+    const production = { ...env.config, env: "production" as const, port: 0, host: "127.0.0.1" };
+    const build = await loadBuild();
+    const refused = await startServer({ config: production, build, database: env.database, ctx: env.ctx }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect((refused as Error).message).toContain("Refusing to start in production");
+    expect((refused as Error).message).toContain("admin@demo.test");
+    expect((refused as Error).message).toContain("demo notices");
+    expect((refused as Error).message).toContain("npm run cli -- demo disable");
+
+    // Sign-in refuses a demo account in production even with the published password (and says
+    // nothing that tells it apart from a wrong password).
+    const prodCtx = createAppContext(env.database, { ...env.config, env: "production" }, { now: env.ctx.now, sleep: async () => {} });
+    const demoAdmin = DEMO_STAFF.find((d) => d.role === "admin")!;
+    expect((await signInWithPassword(prodCtx, meta(), { email: demoAdmin.email, password: demoAdmin.password })).kind).toBe("refused");
+    // Outside production the same account signs in (the demo is for trying the portal).
+    expect((await signInWithPassword(env.ctx, meta(), { email: demoAdmin.email, password: demoAdmin.password })).kind).toBe("next");
+
+    // The demo admin is the only admin: it stays until a real one exists.
+    const first = await disableDemoLeftovers(env.ctx, { kind: "cli", name: "test" });
+    expect(first.notDisabled).toEqual(["admin@demo.test"]);
+    expect(demoLeftoversMessage(await findDemoLeftovers(env.ctx))).toContain("admin@demo.test");
+    await createStaff(env.ctx, "admin");
+    const done = await disableDemoLeftovers(env.ctx, { kind: "cli", name: "test" });
+    expect(done).toMatchObject({ staffDisabled: 1, notDisabled: [] });
+    expect(first.noticesRevoked).toBeGreaterThan(0);
+    expect(demoLeftoversMessage(await findDemoLeftovers(env.ctx))).toBeNull();
+    // A published demo code no longer opens anything.
+    const demo = seeded.demo[0]!;
+    expect((await redeemActivationCode(env.ctx, meta(), { code: demo.code, dateOfBirth: demo.dateOfBirth })).kind).toBe("mismatch");
+
+    const started = await startServer({ config: production, build, database: env.database, ctx: env.ctx });
+    await new Promise<void>((resolve) => started.server.close(() => resolve())); // not started.close(): the database is the test's
+  });
+});
+
+describe(`finding 4: no open redirect through next (${process.env.TEST_DB_KIND})`, () => {
+  it("the reported language switches go home: a tab-smuggled host and a CR/LF header split", async () => {
+    for (const next of ["/%09/evil.example/phish", "/%0d%0aSet-Cookie:%20x=1", "//evil.example", "/%5Cevil.example", "https://evil.example/"]) {
+      const res = await fetch(`${server.url}/language/es?next=${next}`, { redirect: "manual" });
+      expect(res.status, next).toBe(302);
+      expect(res.headers.get("location"), next).toBe("/");
+      expect(res.headers.getSetCookie().join(";")).not.toContain("x=1");
+    }
+    const ok = await fetch(`${server.url}/language/es?next=${encodeURIComponent("/faq?x=1")}`, { redirect: "manual" });
+    expect(ok.headers.get("location")).toBe("/faq?x=1");
+  });
+
+  it("the staff sign-in keeps only staff paths in its next field", async () => {
+    const res = await fetch(`${server.url}/staff/login?next=/%09/evil.example`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('name="next" value="/staff"');
+    const page = await fetch(`${server.url}/staff/login?next=/admin/batches`);
+    expect(await page.text()).toContain('name="next" value="/admin/batches"');
+    expect(visibleText(await (await fetch(`${server.url}/staff/login?next=%0d%0a`)).text())).toContain("Staff sign-in");
+  });
+});
