@@ -69,6 +69,20 @@ export const DISPOSITION_LABELS: Record<string, string> = {
   open: "Still open",
 };
 
+/** One word or two under a chart bar. */
+export const DISPOSITION_SHORT: Record<string, string> = {
+  exposure_question: "Exposure",
+  enrollment: "Enrollment",
+  lost_letter: "Lost letter",
+  locked_out: "Locked out",
+  complaint: "Complaint",
+  suspected_fraud: "Fraud",
+  not_found: "Not found",
+  other: "Other",
+  abandoned: "Abandoned",
+  open: "Open",
+};
+
 /** Answers of the call page after a post (keys from services/calls/actions.server.ts). */
 export const CALL_MESSAGES: Record<string, { text: string; tone: "success" | "warning" | "error" | "info" }> = {
   verified: { text: "Caller verified. You can now help them.", tone: "success" },

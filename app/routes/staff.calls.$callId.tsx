@@ -83,6 +83,22 @@ function Key({ k }: { k: string }) {
   );
 }
 
+/**
+ * One key per disposition, once the focus is in the end-call form but not in the note (so typing a
+ * note never ends a call; WCAG 2.1.4: a character shortcut active only on focus). Without
+ * JavaScript the buttons' `accesskey` (Alt + number) does the same.
+ */
+function dispositionKey(event: React.KeyboardEvent<HTMLFormElement>) {
+  const target = event.target as HTMLElement;
+  if (event.altKey || event.ctrlKey || event.metaKey || target.closest("textarea, input, select")) return;
+  const entry = Object.entries(DISPOSITION_TEXT).find(([, d]) => d.key === event.key);
+  if (!entry) return;
+  const button = event.currentTarget.querySelector<HTMLButtonElement>(`button[value="${entry[0]}"]`);
+  if (!button) return;
+  event.preventDefault();
+  button.click();
+}
+
 export default function CallPage() {
   const { page } = useLoaderData<typeof loader>();
   const problem = useActionData<typeof action>();
@@ -91,12 +107,13 @@ export default function CallPage() {
   const lang = call.language;
   const script = CALL_SCRIPTS[lang];
   const inc = help?.incident;
+  const facts = page.script;
   const vars = {
-    organization: inc?.breachedEntity ?? "",
-    vendor: inc?.partnerName ?? "",
-    months: inc?.offerMonths ?? 12,
-    date: inc ? formatDate(inc.enrollBy, lang) : "",
-    phone: inc?.tollFreePhone ?? "",
+    organization: facts.breachedEntity,
+    vendor: facts.partnerName,
+    months: facts.offerMonths,
+    date: formatDate(facts.enrollBy, lang),
+    phone: facts.tollFreePhone,
     hours: inc?.phoneHours[lang] ?? "",
   };
   const open = !call.endedAt;
@@ -333,7 +350,7 @@ export default function CallPage() {
       ) : null}
 
       {open ? (
-        <Form method="post" className="usa-form maxw-full margin-top-4 border-top-1px border-base-lighter padding-top-2" data-testid="end-call">
+        <Form method="post" className="usa-form maxw-full margin-top-4 border-top-1px border-base-lighter padding-top-2" data-testid="end-call" onKeyDown={dispositionKey}>
           <h2>End the call</h2>
           <p className="ec-script" lang={lang}>
             <span className="usa-tag margin-right-1">Read aloud</span>
@@ -347,7 +364,9 @@ export default function CallPage() {
             No personal data: no names, dates, addresses, codes or numbers. {CALL_NOTE_MAX_CHARS} characters at most.
           </span>
           <textarea className="usa-textarea" id="note" name="note" maxLength={CALL_NOTE_MAX_CHARS} rows={2} aria-describedby="note-hint" />
-          <p className="text-bold margin-bottom-1">Disposition (ends the call; shortcut: Alt + the number)</p>
+          <p className="text-bold margin-bottom-1" id="disposition-help">
+            Disposition (ends the call). Shortcut: Tab from the note, then press the number; or Alt + the number from anywhere.
+          </p>
           <div className="ec-dispositions" role="group" aria-label="Disposition">
             {Object.entries(DISPOSITION_TEXT).map(([value, d]) => (
               <button key={value} type="submit" name="disposition" value={value} accessKey={d.key} className="usa-button usa-button--outline" data-testid={`disposition-${value}`}>

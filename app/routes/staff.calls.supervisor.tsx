@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
-import { DISPOSITION_LABELS } from "~/content/calls";
+import { DISPOSITION_LABELS, DISPOSITION_SHORT } from "~/content/calls";
 import { getCallCenterOverview } from "~/services/calls/supervisor.server";
 import { requireStaff } from "~/http/staff.server";
 
@@ -92,7 +92,7 @@ export default function SupervisorPage() {
         title="Calls per disposition, last 24 hours"
         description="Number of calls by how they ended"
         points={o.perDisposition.map((p) => ({ label: p.label, value: p.value }))}
-        tickLabel={(l) => (DISPOSITION_LABELS[l] ?? l).split(" ")[0]!}
+        tickLabel={(l) => DISPOSITION_SHORT[l] ?? l}
         color="#00a398"
       />
       <table className="usa-table usa-table--compact" data-testid="per-disposition">

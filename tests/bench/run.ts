@@ -4,6 +4,7 @@
 const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>> = {
   import: () => import("./import"),
   reports: () => import("./reports"),
+  lookup: () => import("./lookup"),
   "pool-decay": async () => ({ run: (await import("./pool-decay")).runPoolDecay }),
 };
 

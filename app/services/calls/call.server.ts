@@ -48,7 +48,10 @@ export type CallHelp = {
   earlierCalls: { startedAt: string; disposition: string | null }[];
 };
 
-export type CallPage = { call: CallSummary; verify: VerifyFacts | null; help: CallHelp | null };
+/** What the read-aloud scripts fill in: the incident's public facts, never the caller's. */
+export type ScriptFacts = { breachedEntity: string; tollFreePhone: string; partnerName: string; offerMonths: number; enrollBy: string };
+
+export type CallPage = { call: CallSummary; script: ScriptFacts; verify: VerifyFacts | null; help: CallHelp | null };
 
 type CallRow = { call: Call; notice: typeof notices.$inferSelect };
 
@@ -93,7 +96,17 @@ export async function getCallPage(ctx: AppContext, actor: StaffActor, meta: Requ
     const row = await loadOwnCall(tx, actor, callId);
     if (!row) return null;
     const call = summary(row);
-    if (row.call.endedAt) return { call, verify: null, help: null };
+    const [script] = await tx
+      .select({
+        breachedEntity: incidents.breachedEntity,
+        tollFreePhone: incidents.tollFreePhone,
+        partnerName: incidents.partnerName,
+        offerMonths: incidents.offerMonths,
+        enrollBy: incidents.enrollBy,
+      })
+      .from(incidents)
+      .where(eq(incidents.id, row.notice.incidentId));
+    if (row.call.endedAt) return { call, script: script!, verify: null, help: null };
     const stage = row.call.verification === "passed" ? "help" : "verify";
     await recordAuditEvent(tx, {
       at: ctx.now(),
@@ -110,8 +123,8 @@ export async function getCallPage(ctx: AppContext, actor: StaffActor, meta: Requ
       outcome: "success",
       details: { callId: row.call.id, stage },
     });
-    if (stage === "verify") return { call, verify: verifyFacts(ctx, row.notice), help: null };
-    return { call, verify: null, help: await helpFor(tx, ctx, row) };
+    if (stage === "verify") return { call, script: script!, verify: verifyFacts(ctx, row.notice), help: null };
+    return { call, script: script!, verify: null, help: await helpFor(tx, ctx, row) };
   });
 }
 

@@ -32,12 +32,16 @@ export function windowStartOf(now: Date): Date {
   return new Date(Math.floor(now.getTime() / LOOKUP_WINDOW_MS) * LOOKUP_WINDOW_MS);
 }
 
-/** Count one lookup for this agent, then say whether it may run (and after what delay). */
-export async function countLookup(ctx: AppContext, actor: StaffActor, meta: RequestMeta, callReference: string): Promise<LookupAllowance> {
+/**
+ * Count one lookup for this agent, then say whether it may run (and after what delay). Call it
+ * first in the lookup's transaction: the count commits with the lookup (or alone, when refused),
+ * and the window row's lock queues this agent's concurrent lookups behind it.
+ */
+export async function countLookup(tx: Db, ctx: AppContext, actor: StaffActor, meta: RequestMeta, callReference: string): Promise<LookupAllowance> {
   const now = ctx.now();
   const limit = ctx.config.callLookupsPerHour;
   const windowStart = windowStartOf(now);
-  const [row] = await ctx.db
+  const [row] = await tx
     .insert(callLookupWindows)
     .values({ staffId: actor.id, windowStart, lookups: 1 })
     .onConflictDoUpdate({
@@ -48,7 +52,7 @@ export async function countLookup(ctx: AppContext, actor: StaffActor, meta: Requ
   const lookups = row?.lookups ?? 1;
   if (lookups <= limit) return { kind: "allowed", lookups, delayMs: 0 };
 
-  await ctx.db.transaction(async (tx) => raiseAlertOnce(tx, ctx, actor, meta, { windowStart, lookups, limit, callReference }));
+  await raiseAlertOnce(tx, ctx, actor, meta, { windowStart, lookups, limit, callReference });
   const over = lookups - limit;
   if (over <= slowBandFor(limit)) {
     return { kind: "allowed", lookups, delayMs: Math.min(MAX_SLOW_DELAY_MS, FIRST_SLOW_DELAY_MS * 2 ** (over - 1)) };

@@ -18,29 +18,28 @@ export type LookupResult =
  * An agent starts a call: find one notice by reference number, by activation code, or by last
  * name + date of birth + ZIP through the `search_hash` blind index — exact matches only.
  *
- * The lookup is counted against the agent's hourly limit first (lookup-limit.server.ts). Then one
- * indexed SELECT (at most two rows: "several" is all we need to know), and, in one transaction,
- * the audit row `notice.search` with the call reference, the reason, how and how many — hit or
- * miss — and, on exactly one match, the call row. Several matches reveal none of them.
+ * One transaction, one commit: the lookup is counted against the agent's hourly limit first
+ * (lookup-limit.server.ts; a refusal commits the count alone), then one indexed SELECT (at most two
+ * rows: "several" is all we need to know), the audit row `notice.search` with the call reference,
+ * the reason, how and how many — hit or miss — and, on exactly one match, the call row. Several matches reveal none of them.
  * Only notices of mailed batches that are not purged can be found: no caller holds any other letter.
  */
 export async function lookupCaller(ctx: AppContext, actor: StaffActor, meta: RequestMeta, input: LookupInput): Promise<LookupResult> {
   assertRole(actor, "agent");
-  const allowance = await countLookup(ctx, actor, meta, input.callReference);
-  if (allowance.kind === "refused") return { kind: "refused", retryAfterSeconds: allowance.retryAfterSeconds };
-  if (allowance.delayMs > 0) await ctx.sleep(allowance.delayMs);
-
   const where = whereFor(ctx, input);
-  const found = where
-    ? await ctx.db
-        .select({ id: notices.id, language: notices.language })
-        .from(notices)
-        .innerJoin(batches, eq(batches.id, notices.batchId))
-        .where(and(where, eq(batches.status, "mailed"), isNull(notices.purgedAt)))
-        .limit(2)
-    : [];
-  const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
+    const allowance = await countLookup(tx, ctx, actor, meta, input.callReference);
+    if (allowance.kind === "refused") return { kind: "refused", retryAfterSeconds: allowance.retryAfterSeconds };
+    if (allowance.delayMs > 0) await ctx.sleep(allowance.delayMs);
+    const found = where
+      ? await tx
+          .select({ id: notices.id, language: notices.language })
+          .from(notices)
+          .innerJoin(batches, eq(batches.id, notices.batchId))
+          .where(and(where, eq(batches.status, "mailed"), isNull(notices.purgedAt)))
+          .limit(2)
+      : [];
+    const now = ctx.now();
     const one = found.length === 1 ? found[0]! : null;
     let callId: string | null = null;
     if (one) {
