@@ -112,6 +112,7 @@ export const CALL_MESSAGES: Record<string, { text: string; tone: "success" | "wa
   flaggedFraud: { text: "Flagged as suspected fraud: no code works online for this letter until a new letter is reissued.", tone: "warning" },
   flaggedDeceased: { text: "Flagged as deceased: the online page now speaks to the next of kin, and no enrollment is offered.", tone: "warning" },
   noteTooLong: { text: "The note is too long (500 characters at most).", tone: "error" },
+  notePersonal: { text: "The note looks like it holds personal data (an email, a date or a number). Leave those out.", tone: "error" },
   invalid: { text: "That request was not understood.", tone: "error" },
 };
 

@@ -98,7 +98,10 @@ export const CallActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("end"),
     disposition: z.enum(AGENT_DISPOSITIONS as [AgentDisposition, ...AgentDisposition[]]),
-    note: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(CALL_NOTE_MAX_CHARS, "noteTooLong")),
+    note: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : ""),
+      z.string().max(CALL_NOTE_MAX_CHARS, "noteTooLong").refine((n) => !looksPersonal(n), "notePersonal"),
+    ),
   }),
 ]);
 export type CallAction = z.infer<typeof CallActionSchema>;
@@ -112,6 +115,15 @@ export function parseCallAction(form: FormData): { ok: true; action: CallAction 
   if (parsed.success) return { ok: true, action: parsed.data };
   const intent = typeof raw.intent === "string" ? raw.intent.slice(0, 20) : "";
   return { ok: false, intent, problem: parsed.error.issues[0]?.message ?? "invalid" };
+}
+
+/**
+ * A note must hold no personal data. We cannot read meaning, but we refuse what personal data
+ * usually looks like in a note: an email address, a run of 4+ digits (a date of birth, a ZIP, a
+ * code or reference number, a phone number), or a date written with slashes.
+ */
+export function looksPersonal(note: string): boolean {
+  return /@|\d{4,}|\d[\s-]?\d{3}[\s-]\d{4}|\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b/.test(note);
 }
 
 export const CallIdSchema = z.string().uuid();

@@ -18,7 +18,14 @@ import { createMailedWorld, createNotice, reloadNotice } from "../../factories";
 import { openTestEnv, type TestEnv } from "../../support/db";
 import { auditRows, createStaff, signedIn, testMeta } from "../../support/staff";
 import { CLI, loadCodes, meta as patientMeta, vendorCodes } from "../enrollment/support";
+import { parseCallAction } from "~/services/calls/schemas";
 import { callRef, lookup, startCall, verifiedCall } from "./support";
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
 
 let env: TestEnv;
 let world: Awaited<ReturnType<typeof createMailedWorld>>;
@@ -210,6 +217,21 @@ describe(`the call-center console's services (${process.env.TEST_DB_KIND})`, () 
     expect(row!.endedAt).not.toBeNull();
     const ends = (await auditRows(env.ctx, { action: "call.end" })).filter((a) => a.details?.callId === open);
     expect(ends).toMatchObject([{ actorType: "system", details: { disposition: "abandoned" } }]);
+
+    // Idle for more than 30 minutes: no one saw the session end, the sweep closes the call anyway.
+    const idle = await signedIn(env.ctx, await createStaff(env.ctx, "agent"));
+    const idleCall = await startCall(env.ctx, idle.actor, notice.referenceNumber);
+    env.clock.advance(31 * 60 * 1000);
+    expect(await closeAbandonedCalls(env.ctx)).toBeGreaterThanOrEqual(1);
+    const [idleRow] = await env.ctx.db.select().from(calls).where(eq(calls.id, idleCall));
+    expect(idleRow!.disposition).toBe("abandoned");
+  });
+
+  it("a note that looks like personal data is refused", () => {
+    for (const note of ["dob 05/17/1970", "email maria@example.com", "zip 48201", "called from 313 555 0100", "code ABCD-1234"]) {
+      expect(parseCallAction(form({ intent: "end", disposition: "other", note })), note).toMatchObject({ ok: false, problem: "notePersonal" });
+    }
+    expect(parseCallAction(form({ intent: "end", disposition: "other", note: "explained the letter, 2 questions" }))).toMatchObject({ ok: true });
   });
 
   it("an agent over the lookup limit is slowed, then refused, counted before the lookup even when concurrent; supervisors see an alert", async () => {
