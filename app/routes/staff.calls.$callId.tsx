@@ -33,8 +33,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /**
- * Posts with `intent` (DESIGN.md "Call-center console"). Any help action before a passed
- * verification answers 403; verify, language and end work before it. Done → 303 back to the call
+ * Posts with `intent` (DESIGN.md "Call-center console"). Any action before a passed verification
+ * answers 403, except verify, language, hangup (the caller hung up) and, after a failed
+ * verification, end. Done → 303 back to the call
  * (end → to the lookup page); bad input → 400; an ended call → 409.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -349,7 +350,17 @@ export default function CallPage() {
         </>
       ) : null}
 
-      {open ? (
+      {open && call.verification === "pending" ? (
+        <Form method="post" className="margin-top-4 border-top-1px border-base-lighter padding-top-2" data-testid="hangup">
+          <input type="hidden" name="intent" value="hangup" />
+          <p>A call is ended with a disposition once verification is recorded. If the caller hangs up first:</p>
+          <button type="submit" className="usa-button usa-button--outline">
+            Caller hung up
+          </button>
+        </Form>
+      ) : null}
+
+      {open && call.verification !== "pending" ? (
         <Form method="post" className="usa-form maxw-full margin-top-4 border-top-1px border-base-lighter padding-top-2" data-testid="end-call" onKeyDown={dispositionKey}>
           <h2>End the call</h2>
           <p className="ec-script" lang={lang}>

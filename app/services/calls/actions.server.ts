@@ -24,8 +24,16 @@ export type CallActionResult =
   | { kind: "ended" }
   | { kind: "notFound" };
 
-/** Intents allowed before verification has passed: verifying itself, the script language, ending the call. */
-const BEFORE_VERIFICATION = new Set<CallAction["intent"]>(["verify", "language", "end"]);
+/**
+ * Intents allowed before verification has passed: verifying itself, the script language, and the
+ * caller hanging up. `end` (a disposition) needs a verification outcome first — passed, or failed
+ * (then typically "wrong person / not found" or "suspected fraud").
+ */
+const BEFORE_VERIFICATION = new Set<CallAction["intent"]>(["verify", "language", "hangup"]);
+
+function allowedBeforePass(intent: CallAction["intent"], verification: string): boolean {
+  return BEFORE_VERIFICATION.has(intent) || (intent === "end" && verification === "failed");
+}
 
 /**
  * One post on the call page. The call must be this agent's and open; every intent except
@@ -45,7 +53,7 @@ export async function performCallAction(
     const row = await loadOwnCall(tx, actor, callId);
     if (!row) return { kind: "notFound" as const };
     if (row.call.endedAt) return { kind: "ended" as const };
-    if (row.call.verification !== "passed" && !BEFORE_VERIFICATION.has(action.intent)) {
+    if (row.call.verification !== "passed" && !allowedBeforePass(action.intent, row.call.verification)) {
       await recordAuditEvent(tx, {
         ...auditBase(ctx, actor, meta, row.call),
         action: "staff.access.denied",
@@ -94,6 +102,8 @@ export async function performCallAction(
       return flag(ctx, actor, meta, call, notice.id, action.flag);
     case "end":
       return endCall(ctx, actor, meta, callId, action.disposition, action.note);
+    case "hangup":
+      return endCall(ctx, actor, meta, callId, "abandoned", "");
   }
 }
 
@@ -283,7 +293,8 @@ async function flag(ctx: AppContext, actor: StaffActor, meta: RequestMeta, call:
   });
 }
 
-async function endCall(ctx: AppContext, actor: StaffActor, meta: RequestMeta, callId: string, disposition: AgentDisposition, note: string): Promise<CallActionResult> {
+/** End the call once; `abandoned` only when the caller hung up before verification (or by the sweep). */
+async function endCall(ctx: AppContext, actor: StaffActor, meta: RequestMeta, callId: string, disposition: AgentDisposition | "abandoned", note: string): Promise<CallActionResult> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const [ended] = await tx

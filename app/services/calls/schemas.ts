@@ -94,6 +94,8 @@ export const CallActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("resend") }),
   z.object({ intent: z.literal("email"), email: z.string().trim().max(EMAIL_MAX_CHARS).email("emailFormat") }),
   z.object({ intent: z.literal("reissue") }),
+  /** The caller hung up before verification: the call ends as `abandoned`. */
+  z.object({ intent: z.literal("hangup") }),
   z.object({ intent: z.literal("flag"), flag: z.enum(["fraud", "deceased"]) }),
   z.object({
     intent: z.literal("end"),

@@ -204,8 +204,15 @@ describe(`the call-center console's services (${process.env.TEST_DB_KIND})`, () 
   it("every call ends with a disposition; a call left open is closed as abandoned when the session ends", async () => {
     const { notice } = await createNotice(env.ctx, world.batch);
     const callId = await startCall(env.ctx, agent.actor, notice.referenceNumber);
-    expect(await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "end", disposition: "not_found", note: "caller hung up" })).toMatchObject({ kind: "done", ended: true });
+    // No disposition before a verification outcome; after a failed one, "wrong person / not found".
+    expect((await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "end", disposition: "not_found", note: "" })).kind).toBe("unverified");
+    await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "verify", outcome: "fail" });
+    expect(await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "end", disposition: "not_found", note: "could not verify" })).toMatchObject({ kind: "done", ended: true });
     expect(await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "verify", outcome: "pass" })).toEqual({ kind: "ended" });
+    // The caller hangs up before verification: the agent closes the call as abandoned.
+    const hungUp = await startCall(env.ctx, agent.actor, notice.referenceNumber);
+    expect(await performCallAction(env.ctx, agent.actor, testMeta(), hungUp, { intent: "hangup" })).toMatchObject({ kind: "done", ended: true });
+    expect((await env.ctx.db.select().from(calls).where(eq(calls.id, hungUp)))[0]).toMatchObject({ disposition: "abandoned" });
 
     const leaving = await signedIn(env.ctx, await createStaff(env.ctx, "agent"));
     const open = await startCall(env.ctx, leaving.actor, notice.referenceNumber);
