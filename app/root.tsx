@@ -5,11 +5,10 @@ import { PublicLayout, type LayoutIncident } from "~/components/page-layout";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { getCurrentIncident } from "~/services/incidents/current.server";
+import { stylesheets } from "~/utils/assets.server";
 import { getLang } from "~/utils/lang.server";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: "/uswds/css/uswds.min.css" },
-  { rel: "stylesheet", href: "/app.css" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -21,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const layoutIncident: LayoutIncident = incident
     ? { phone: incident.tollFreePhone, hours: incident.phoneHours[lang], organization: incident.breachedEntity }
     : null;
-  return { lang, incident: layoutIncident };
+  return { lang, incident: layoutIncident, stylesheets: stylesheets() };
 }
 
 export function useRootData() {
@@ -45,6 +44,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <Meta />
+        {(data?.stylesheets ?? ["/uswds/css/uswds.min.css", "/app.css"]).map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
         <Links />
       </head>
       <body>

@@ -1,3 +1,5 @@
+import { stylesheets } from "./assets.server";
+
 /**
  * A plain, self-contained error page for answers given outside React (a refused cross-site POST,
  * the database away, an error before Remix). No stack trace, no personal data, both languages.
@@ -44,7 +46,7 @@ export function errorPageHtml(status: number): string {
   const t = TEXT[status] ?? TEXT[500]!;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title} — Exposure Check</title><link rel="stylesheet" href="/uswds/css/uswds.min.css"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
+<title>${t.title} — Exposure Check</title>${stylesheets().map((href) => `<link rel="stylesheet" href="${href}">`).join("")}<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
 <body><main class="grid-container padding-y-4" id="main-content">
 <h1>${t.title}</h1><p class="usa-intro">${t.en}</p><p lang="es">${t.es}</p>
 <p><a class="usa-button" href="/">Home / Inicio</a></p></main></body></html>`;

@@ -5,6 +5,7 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   import: () => import("./import"),
   reports: () => import("./reports"),
   lookup: () => import("./lookup"),
+  lighthouse: () => import("./lighthouse"),
   "pool-decay": async () => ({ run: (await import("./pool-decay")).runPoolDecay }),
 };
 
