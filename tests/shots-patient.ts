@@ -48,6 +48,7 @@ const shots: Shot[] = [
   ["guidance", (p) => p.goto(base + "/guidance").then(() => {})],
   ["guidance-categories", (p) => p.goto(base + "/guidance/categories").then(() => {})],
   ["genuine", (p) => p.goto(base + "/genuine").then(() => {})],
+  ["guidance-medicaid", (p) => p.goto(base + "/guidance/medicaid").then(() => {})],
   ["faq", (p) => p.goto(base + "/faq").then(() => {})],
   ["accessibility", (p) => p.goto(base + "/accessibility").then(() => {})],
   ["staff-login", (p) => p.goto(base + "/staff/login").then(() => {})],

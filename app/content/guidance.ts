@@ -356,7 +356,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
   ),
 
   medicaid_medicare_id: entry(
-    ["medicare", "senior_medicare_patrol", "state_medicaid", "tenncare"],
+    ["medicare", "senior_medicare_patrol", "state_medicaid"],
     {
       label: "Medicaid or Medicare ID",
       meaning:
@@ -364,7 +364,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
       actions: [
         "Read every Medicare Summary Notice and any statement from Medicaid, and look for care you did not get.",
         "For Medicare, call 1-800-MEDICARE (1-800-633-4227) or the Senior Medicare Patrol about anything wrong.",
-        "For Medicaid, call your state Medicaid agency, such as TennCare in Tennessee.",
+        "For Medicaid, call {medicaidAgency}.",
       ],
     },
     {
@@ -374,7 +374,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
       actions: [
         "Lea cada Aviso de Resumen de Medicare (MSN) y cualquier estado de cuenta de Medicaid, y busque servicios que usted no recibió.",
         "Si tiene Medicare, llame al 1-800-MEDICARE (1-800-633-4227) o a la Patrulla de Medicare para Personas Mayores (SMP) si ve algo incorrecto.",
-        "Si tiene Medicaid, llame a la agencia de Medicaid de su estado, por ejemplo TennCare en Tennessee.",
+        "Si tiene Medicaid, llame a {medicaidAgency}.",
       ],
     },
   ),

@@ -4,6 +4,7 @@ import { ContactList } from "~/components/contact-list";
 import { SEVERITY_RANK } from "~/content/categories";
 import { AUDIENCE_NOTES, CATEGORY_GUIDANCE } from "~/content/guidance";
 import { fill } from "~/content/i18n";
+import { medicaidAgencyFor, medicaidAgencyText } from "~/content/medicaid-agencies";
 import { EXPOSURE_TEXT } from "~/content/pages";
 import { requirePatient } from "~/http/patient.server";
 import { formatDate } from "~/utils/format";
@@ -38,6 +39,7 @@ export default function ExposurePage() {
     vendor: inc.partnerName,
     months: inc.offerMonths,
     date: formatDate(inc.enrollBy, lang),
+    medicaidAgency: medicaidAgencyText(exposure.state, lang),
   };
   const audience = exposure.audience;
   return (
@@ -88,7 +90,12 @@ export default function ExposurePage() {
               {g.contacts.length ? (
                 <details className="ec-details">
                   <summary>{t.contactsLabel}</summary>
-                  <ContactList ids={g.contacts} lang={lang} labels={{ phone: t.phoneLabel, website: t.websiteLabel }} />
+                  <ContactList
+                    ids={g.contacts}
+                    lang={lang}
+                    labels={{ phone: t.phoneLabel, website: t.websiteLabel }}
+                    medicaid={medicaidAgencyFor(exposure.state)}
+                  />
                 </details>
               ) : null}
             </section>

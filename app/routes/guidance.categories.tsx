@@ -1,9 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ContactList } from "~/components/contact-list";
 import { CATEGORY_KEYS, sortBySeverity } from "~/content/categories";
 import { CATEGORY_GUIDANCE } from "~/content/guidance";
 import { fill } from "~/content/i18n";
+import { MEDICAID_AGENCY_GENERIC, MEDICAID_PAGE_TEXT } from "~/content/medicaid-agencies";
 import { EXPOSURE_TEXT, GUIDANCE_TEXT } from "~/content/pages";
 import { publicTextLoader } from "~/http/public-page.server";
 
@@ -14,7 +15,9 @@ export const loader = publicTextLoader;
 
 /** Guidance for every kind of information in the catalog, most serious first. Public, no session. */
 export default function CategoryGuidancePage() {
-  const { lang, vars } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const lang = data.lang;
+  const vars = { ...data.vars, medicaidAgency: MEDICAID_AGENCY_GENERIC[lang] };
   const t = EXPOSURE_TEXT[lang];
   const keys = sortBySeverity(CATEGORY_KEYS);
   return (
@@ -40,6 +43,11 @@ export default function CategoryGuidancePage() {
               ))}
             </ol>
             <ContactList ids={g.contacts} lang={lang} labels={{ phone: t.phoneLabel, website: t.websiteLabel }} />
+            {k === "medicaid_medicare_id" ? (
+              <p>
+                <Link to="/guidance/medicaid">{MEDICAID_PAGE_TEXT[lang].title}</Link>
+              </p>
+            ) : null}
           </section>
         );
       })}

@@ -224,8 +224,10 @@ describe("category guidance", () => {
     expect(CATEGORY_GUIDANCE.ssn.en.contacts).toContain("irs_ip_pin");
     expect(CATEGORY_GUIDANCE.taxpayer_id.en.contacts).toContain("irs_ip_pin");
     expect(CATEGORY_GUIDANCE.medicaid_medicare_id.en.contacts).toEqual(
-      expect.arrayContaining(["medicare", "senior_medicare_patrol", "state_medicaid", "tenncare"]),
+      expect.arrayContaining(["medicare", "senior_medicare_patrol", "state_medicaid"]),
     );
+    // Medicaid help names the notice's own state agency (issue 16), never Tennessee's for everyone.
+    expect(CATEGORY_GUIDANCE.medicaid_medicare_id.en.contacts).not.toContain("tenncare");
   });
 
   it("has audience notes for a minor and a deceased person in both languages", () => {

@@ -14,6 +14,8 @@ export type Exposure = {
   letterDate: string;
   audience: Audience;
   language: "en" | "es";
+  /** USPS code of the letter's address: which state's Medicaid agency to name. */
+  state: string;
   categories: CategoryKey[];
   incident: PublicIncident;
   offerOpen: boolean;
@@ -41,6 +43,7 @@ export async function getExposure(ctx: AppContext, noticeId: number): Promise<Ex
     letterDate: row.batch.mailedOn ?? row.batch.mailingDate,
     audience: row.notice.isDeceased ? "deceased" : row.notice.isMinor ? "minor" : "adult",
     language: row.notice.language,
+    state: row.notice.state,
     categories: sortBySeverity(row.notice.categories.filter(isCategoryKey)),
     incident: toPublicIncident(row.incident),
     offerOpen: today <= row.incident.enrollBy,
