@@ -1,11 +1,33 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { ERROR_TITLE_PREFIX } from "~/utils/error-title";
 import { describeError, log } from "~/utils/log.server";
+
+/** Puts "Error: " at the start of the first <title> of a page answered with an error status. */
+function prefixErrorTitle(): Transform {
+  let done = false;
+  let pending = "";
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (done) return callback(null, chunk);
+      pending += chunk.toString("utf8");
+      const at = pending.indexOf("<title>");
+      if (at === -1 && !pending.includes("</head>") && pending.length < 64_000) return callback();
+      done = true;
+      const out = at === -1 ? pending : pending.slice(0, at + 7) + ERROR_TITLE_PREFIX + pending.slice(at + 7);
+      pending = "";
+      callback(null, out);
+    },
+    flush(callback) {
+      callback(null, pending || undefined);
+    },
+  });
+}
 
 const ABORT_DELAY_MS = 5_000;
 export const streamTimeout = ABORT_DELAY_MS;
@@ -40,7 +62,7 @@ export default function handleRequest(
         nonce,
         [callback]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = responseStatusCode >= 400 ? prefixErrorTitle() : new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),

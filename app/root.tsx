@@ -1,11 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { PublicLayout, type LayoutIncident } from "~/components/page-layout";
+import { isStaffPath } from "~/components/staff-layout";
 import { RouteErrorBoundary } from "~/components/error-boundary";
+import { RouteAnnouncer } from "~/components/route-announcer";
 import { useNonce } from "~/components/nonce";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { stylesheets } from "~/utils/assets.server";
+import { setErrorTitle } from "~/utils/error-title";
 import { getLang } from "~/utils/lang.server";
 
 export const links: LinksFunction = () => [
@@ -27,11 +30,17 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-function isStaffPath(pathname: string) {
-  return pathname === "/staff" || pathname.startsWith("/staff/") || pathname === "/admin" || pathname.startsWith("/admin/");
+/** Once hydrated, the server's "Error: " title prefix goes back on (entry.client took it off). */
+function useRestoreErrorTitle() {
+  useEffect(() => {
+    const w = window as unknown as { __ecErrorTitle?: boolean };
+    if (w.__ecErrorTitle) setErrorTitle(true);
+    w.__ecErrorTitle = false;
+  }, []);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  useRestoreErrorTitle();
   const data = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
   const nonce = useNonce();
@@ -57,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </PublicLayout>
         )}
+        <RouteAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,4 +1,6 @@
-import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { useContext } from "react";
+import { InStaffFrame, isStaffPath, StaffFrame } from "./staff-layout";
 
 /**
  * The one error view every route exports. It shows a plain message chosen by status and never
@@ -7,7 +9,11 @@ import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 export function RouteErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const es = typeof document !== "undefined" && document.documentElement.lang === "es";
+  const location = useLocation();
+  const framed = useContext(InStaffFrame);
+  const staff = isStaffPath(location.pathname);
+  const rootData = useRouteLoaderData("root") as { lang?: string } | undefined;
+  const es = !staff && rootData?.lang === "es";
   const text: Record<number, [string, string, string, string]> = {
     400: ["We could not read that", "Part of what was sent was not in the form we expected. Go back and try again.", "No pudimos leerlo", "Parte de lo enviado no tenía la forma esperada. Vuelva e inténtelo de nuevo."],
     403: ["Not allowed", "You do not have access to this page.", "No permitido", "No tiene acceso a esta página."],
@@ -27,15 +33,24 @@ export function RouteErrorBoundary() {
     "Algo salió mal",
     "Inténtelo de nuevo en unos minutos.",
   ];
-  return (
-    <div className="padding-y-4" data-testid="error-page">
+  const view = (
+    <div className="padding-y-4" data-testid="error-page" data-status={status}>
       <h1>{es ? titleEs : title}</h1>
       <p className="usa-intro">{es ? bodyEs : body}</p>
       <p>
-        <a className="usa-button" href="/">
-          {es ? "Ir a la página principal" : "Go to the home page"}
+        <a className="usa-button" href={staff ? "/staff" : "/"}>
+          {staff ? "Go to the staff home page" : es ? "Ir a la página principal" : "Go to the home page"}
         </a>
       </p>
     </div>
+  );
+  // A staff page refused before its frame rendered (an agent opening an admin page) still gets the
+  // staff header, skip link, main landmark and footer. Public pages are always inside their frame.
+  return staff && !framed ? (
+    <StaffFrame actor={null} nav={[]}>
+      {view}
+    </StaffFrame>
+  ) : (
+    view
   );
 }

@@ -1,5 +1,13 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { createContext, type ReactNode } from "react";
+
+/** True inside a StaffFrame: an error view there needs no frame of its own. */
+export const InStaffFrame = createContext(false);
+
+/** Staff and admin pages have their own frame (English only) instead of the public one. */
+export function isStaffPath(pathname: string): boolean {
+  return pathname === "/staff" || pathname.startsWith("/staff/") || pathname === "/admin" || pathname.startsWith("/admin/");
+}
 
 export type StaffHeaderActor = { email: string; role: string } | null;
 export type StaffHeaderNavItem = { path: string; label: string };
@@ -11,7 +19,7 @@ export type StaffHeaderNavItem = { path: string; label: string };
  */
 export function StaffFrame({ actor, nav, children }: { actor: StaffHeaderActor; nav: StaffHeaderNavItem[]; children: ReactNode }) {
   return (
-    <>
+    <InStaffFrame.Provider value={true}>
       <a className="usa-skipnav" href="#main-content">
         Skip to main content
       </a>
@@ -57,6 +65,6 @@ export function StaffFrame({ actor, nav, children }: { actor: StaffHeaderActor; 
           </div>
         </div>
       </footer>
-    </>
+    </InStaffFrame.Provider>
   );
 }

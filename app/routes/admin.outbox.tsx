@@ -108,7 +108,7 @@ export default function OutboxPage() {
             <th scope="col">Queued</th>
             <th scope="col">Sent / next try</th>
             <th scope="col">Last error</th>
-            <th scope="col" />
+            <th scope="col">Action</th>
           </tr>
         </thead>
         <tbody>

@@ -64,7 +64,7 @@ export default function ExposurePage() {
           </div>
           <div>
             <dt className="text-bold display-inline">{lang === "es" ? "Número de referencia" : "Reference number"}: </dt>
-            <dd className="display-inline margin-left-0">{exposure.referenceNumber}</dd>
+            <dd className="display-inline margin-left-0 ec-nowrap">{exposure.referenceNumber}</dd>
           </div>
         </dl>
       </div>

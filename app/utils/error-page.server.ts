@@ -44,10 +44,15 @@ const TEXT: Record<number, { title: string; en: string; es: string }> = {
 
 export function errorPageHtml(status: number): string {
   const t = TEXT[status] ?? TEXT[500]!;
+  // The site's header and footer around the message, so even a page answered outside React (a
+  // refused cross-site form, the database away) looks like ours and has its landmarks.
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title} — Exposure Check</title>${stylesheets().map((href) => `<link rel="stylesheet" href="${href}">`).join("")}<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
-<body><main class="grid-container padding-y-4" id="main-content">
+<title>Error: ${t.title} — Exposure Check</title>${stylesheets().map((href) => `<link rel="stylesheet" href="${href}">`).join("")}<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
+<body><a class="usa-skipnav" href="#main-content">Skip to main content</a>
+<header class="ec-header"><div class="grid-container ec-header__inner"><a class="ec-header__title" href="/">Exposure Check</a></div></header>
+<main class="grid-container padding-y-4" id="main-content" tabindex="-1">
 <h1>${t.title}</h1><p class="usa-intro">${t.en}</p><p lang="es">${t.es}</p>
-<p><a class="usa-button" href="/">Home / Inicio</a></p></main></body></html>`;
+<p><a class="usa-button" href="/">Home / Inicio</a></p></main>
+<footer class="usa-footer usa-footer--slim"><div class="usa-footer__secondary-section"><div class="grid-container"><p class="margin-y-1">Exposure Check</p></div></div></footer></body></html>`;
 }
