@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { fill } from "~/content/i18n";
 import { MEDICAID_AGENCIES, MEDICAID_AGENCIES_SOURCE, MEDICAID_AGENCIES_VERIFIED_ON, MEDICAID_PAGE_TEXT } from "~/content/medicaid-agencies";
 import { formatDate, telHref } from "~/utils/format";
-import { publicTextLoader } from "~/utils/public-page.server";
+import { publicTextLoader } from "~/http/public-page.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: MEDICAID_PAGE_TEXT[data?.lang ?? "en"].title }];
