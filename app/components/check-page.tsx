@@ -22,7 +22,7 @@ export type HomeIncident = {
 
 export type CheckOutcome =
   | { kind: "invalid"; errors: CheckFieldError[]; values: CheckFormValues }
-  | { kind: "noMatch"; values: CheckFormValues }
+  | { kind: "noMatch"; repeated?: boolean; values: CheckFormValues }
   | { kind: "typo"; values: CheckFormValues }
   | { kind: "throttled"; minutes: number; values: CheckFormValues };
 
@@ -55,7 +55,7 @@ export function CheckPage({
       : outcome?.kind === "typo"
         ? [{ field: "code", message: e.codeTypo }]
         : outcome?.kind === "noMatch"
-          ? [{ field: "code", message: fill(e.noMatch, vars) }]
+          ? [{ field: "code", message: fill(outcome.repeated ? e.noMatchRepeated : e.noMatch, vars) }]
           : outcome?.kind === "throttled"
             ? [
                 {

@@ -47,3 +47,24 @@ export async function requirePatient(
   if (!exposure) throw redirect("/", { headers: { "Set-Cookie": await cookie.serialize("", { maxAge: 0 }) } });
   return { noticeId: session.noticeId, exposure, token: token as string };
 }
+
+/**
+ * How many checks this browser had refused in the last hour. Not personal and not a limit (the
+ * limits live in the database): it only lets the one identical refusal grow more helpful after
+ * repeated tries (issue 16, item 4). A wrong code, a wrong date of birth and a locked notice move
+ * it alike, so it tells nothing about which was wrong.
+ */
+const refusalCookie = createCookie("ec_refusals", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 3600 });
+
+/** From this many refusals in one browser, the refusal explains the pause and the call center. */
+export const REPEATED_REFUSALS = 3;
+
+export async function countRefusal(request: Request): Promise<{ count: number; setCookie: string }> {
+  const value: unknown = await refusalCookie.parse(request.headers.get("Cookie"));
+  const before = typeof value === "number" && Number.isInteger(value) && value >= 0 ? Math.min(value, 1000) : 0;
+  return { count: before + 1, setCookie: await refusalCookie.serialize(before + 1) };
+}
+
+export async function clearRefusals(): Promise<string> {
+  return refusalCookie.serialize(0, { maxAge: 0 });
+}

@@ -6,16 +6,19 @@ import { getHomeIncident } from "~/services/incidents/current.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { parseCheckForm } from "~/services/notices/schemas";
 import { getNoticeLanguage } from "~/services/notices/exposure.server";
-import { patientCookie } from "~/http/patient.server";
+import { clearRefusals, countRefusal, patientCookie, REPEATED_REFUSALS } from "~/http/patient.server";
 import { readPatientSession } from "~/services/patient/session.server";
-import { getLang, hasLangChoice, langCookie } from "~/utils/lang.server";
+import { getLang, noticeLangCookie } from "~/utils/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-/** Document responses carry the action's headers (Retry-After on 429). */
+/** Document responses carry the action's headers (Retry-After on 429, the refusal count cookie). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const out = new Headers();
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+  if (retryAfter) out.set("Retry-After", retryAfter);
+  for (const cookie of actionHeaders.getSetCookie()) out.append("Set-Cookie", cookie);
+  return out;
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: HOME_TEXT[data?.lang ?? "en"].title }];
@@ -44,11 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "match": {
       const headers = new Headers();
       headers.append("Set-Cookie", await patientCookie(ctx.config).serialize(result.token));
-      if (!(await hasLangChoice(request))) {
-        const session = await readPatientSession(ctx, result.token);
-        if (session && !session.expired) {
-          headers.append("Set-Cookie", await langCookie.serialize(await getNoticeLanguage(ctx, session.noticeId)));
-        }
+      headers.append("Set-Cookie", await clearRefusals());
+      // The notice's language speaks after the check, unless the person chose one in this visit.
+      const session = await readPatientSession(ctx, result.token);
+      if (session && !session.expired) {
+        headers.append("Set-Cookie", await noticeLangCookie.serialize(await getNoticeLanguage(ctx, session.noticeId)));
       }
       return redirect("/exposure", { status: 303, headers });
     }
@@ -64,8 +67,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { kind: "throttled", minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)), values },
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
-    case "mismatch":
-      return data<CheckOutcome>({ kind: "noMatch", values }, { status: 400 });
+    case "mismatch": {
+      // Identical for a wrong code, a wrong date of birth and a locked notice; only this
+      // browser's own count of refusals makes it say more (the hour's pause, the phone number).
+      const refusals = await countRefusal(request);
+      return data<CheckOutcome>(
+        { kind: "noMatch", repeated: refusals.count >= REPEATED_REFUSALS, values },
+        { status: 400, headers: { "Set-Cookie": refusals.setCookie } },
+      );
+    }
   }
 }
 

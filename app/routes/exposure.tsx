@@ -5,7 +5,7 @@ import { SEVERITY_RANK } from "~/content/categories";
 import { AUDIENCE_NOTES, CATEGORY_GUIDANCE } from "~/content/guidance";
 import { fill } from "~/content/i18n";
 import { medicaidAgencyFor, medicaidAgencyText } from "~/content/medicaid-agencies";
-import { EXPOSURE_TEXT } from "~/content/pages";
+import { EXPOSURE_TEXT, summarySteps } from "~/content/pages";
 import { requirePatient } from "~/http/patient.server";
 import { formatDate } from "~/utils/format";
 import { getLang } from "~/utils/lang.server";
@@ -24,15 +24,65 @@ function severityClass(rank: number) {
   return rank <= 5 ? "" : rank <= 11 ? " ec-category--medium" : " ec-category--low";
 }
 
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Vars = Record<string, string | number>;
+
+/** The free monitoring offer with its enroll-by date and button (or the enrollment's state). */
+function Offer({ exposure, lang, vars }: { exposure: Data["exposure"]; lang: Data["lang"]; vars: Vars }) {
+  const t = EXPOSURE_TEXT[lang];
+  return (
+    <section className="usa-summary-box ec-offer margin-y-3" aria-labelledby="offer-heading" data-testid="offer">
+      <div className="usa-summary-box__body">
+        <h2 className="usa-summary-box__heading" id="offer-heading">
+          {fill(t.offer.heading, vars)}
+        </h2>
+        <div className="usa-summary-box__text">
+          {exposure.enrollment ? (
+            <>
+              <p>
+                {exposure.enrollment === "enrolled"
+                  ? t.offer.alreadyEnrolled
+                  : lang === "es"
+                    ? "Recibimos su solicitud. Le daremos su código en cuanto lo tengamos."
+                    : "We have your request. We will give you your code as soon as we have it."}
+              </p>
+              <Link className="usa-button" to="/enroll/done">
+                {lang === "es" ? "Ver mi inscripción" : "See my enrollment"}
+              </Link>
+            </>
+          ) : exposure.offerOpen ? (
+            <>
+              {t.offer.body.map((b) => (
+                <p key={b}>{fill(b, vars)}</p>
+              ))}
+              {exposure.audience === "minor" ? <p>{t.offer.minorNote}</p> : null}
+              <p className="text-bold" data-testid="enroll-by">
+                {fill(t.offer.enrollBy, vars)}
+              </p>
+              <Link className="usa-button usa-button--big" to="/enroll">
+                {t.offer.button}
+              </Link>
+            </>
+          ) : (
+            <p>{fill(t.offer.closed, vars)}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
 /**
- * The exposure page: which of this person's categories were involved, most serious first, what
- * each means and what to do; what was not involved; the offer; and "done — sign out".
+ * The exposure page. First screen: how many kinds of information, the two most important things
+ * to do now, and the offer with its enroll-by date and button (issue 16: on a phone the offer used
+ * to come after 6,000 px of cards). Then the letter's facts, a card per category (most serious
+ * first: what it means, what to do, who can help), what was not involved, and "done — sign out".
  */
 export default function ExposurePage() {
   const { lang, exposure } = useLoaderData<typeof loader>();
   const t = EXPOSURE_TEXT[lang];
   const inc = exposure.incident;
-  const vars = {
+  const vars: Vars = {
     phone: inc.tollFreePhone,
     hours: inc.phoneHours[lang],
     organization: inc.breachedEntity,
@@ -40,48 +90,73 @@ export default function ExposurePage() {
     months: inc.offerMonths,
     date: formatDate(inc.enrollBy, lang),
     medicaidAgency: medicaidAgencyText(exposure.state, lang),
+    count: exposure.categories.length,
   };
   const audience = exposure.audience;
+  const count = t.summary.count[audience];
   return (
     <div className="padding-top-4 measure-6" data-testid="exposure-page" data-audience={audience}>
       <h1 className="margin-top-0">{t.heading}</h1>
-      {t.intro[audience].map((p) => (
-        <p key={p} className="usa-intro">
-          {fill(p, vars)}
-        </p>
-      ))}
-      <div className="usa-summary-box margin-y-3">
-        <dl className="usa-summary-box__body margin-0" aria-label={lang === "es" ? "Su carta" : "Your letter"}>
-          <div>
-            <dt className="text-bold display-inline">{lang === "es" ? "Proveedor" : "Provider"}: </dt>
-            <dd className="display-inline margin-left-0" data-testid="organization">
-              {exposure.organizationName}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-bold display-inline">{lang === "es" ? "Fecha de la carta" : "Letter date"}: </dt>
-            <dd className="display-inline margin-left-0">{formatDate(exposure.letterDate, lang)}</dd>
-          </div>
-          <div>
-            <dt className="text-bold display-inline">{lang === "es" ? "Número de referencia" : "Reference number"}: </dt>
-            <dd className="display-inline margin-left-0 ec-nowrap">{exposure.referenceNumber}</dd>
-          </div>
-        </dl>
-      </div>
+      {audience !== "adult" ? <p className="usa-intro">{fill(t.intro[audience][0]!, vars)}</p> : null}
 
+      <section className="usa-summary-box margin-y-3" aria-labelledby="summary-heading" data-testid="summary">
+        <div className="usa-summary-box__body">
+          <h2 className="usa-summary-box__heading" id="summary-heading">
+            {t.summary.heading}
+          </h2>
+          <div className="usa-summary-box__text">
+            <p className="text-bold" data-testid="kinds-count">
+              {fill(exposure.categories.length === 1 ? count.one : count.other, vars)}
+            </p>
+            <p className="margin-bottom-1">{t.summary.stepsIntro}</p>
+            <ol className="usa-list margin-top-0" data-testid="first-steps">
+              {summarySteps(exposure.categories).map((step) => (
+                <li key={step} data-step={step}>
+                  {fill(t.summary.steps[step][audience], vars)}
+                </li>
+              ))}
+            </ol>
+          </div>
+        </div>
+      </section>
+
+      {audience !== "deceased" ? <Offer exposure={exposure} lang={lang} vars={vars} /> : null}
+
+      <h2>{t.summary.letterHeading}</h2>
+      <dl className="margin-0" aria-label={t.summary.letterHeading}>
+        <div>
+          <dt className="text-bold display-inline">{lang === "es" ? "Proveedor" : "Provider"}: </dt>
+          <dd className="display-inline margin-left-0" data-testid="organization">
+            {exposure.organizationName}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-bold display-inline">{lang === "es" ? "Fecha de la carta" : "Letter date"}: </dt>
+          <dd className="display-inline margin-left-0">{formatDate(exposure.letterDate, lang)}</dd>
+        </div>
+        <div>
+          <dt className="text-bold display-inline">{lang === "es" ? "Número de referencia" : "Reference number"}: </dt>
+          <dd className="display-inline margin-left-0 ec-nowrap">{exposure.referenceNumber}</dd>
+        </div>
+      </dl>
+
+      <h2 className="margin-top-4">{t.summary.detailsHeading}</h2>
+      {t.intro[audience].slice(audience === "adult" ? 0 : 1).map((p) => (
+        <p key={p}>{fill(p, vars)}</p>
+      ))}
       <p>{t.orderNote}</p>
       <div data-testid="exposed-categories">
         {exposure.categories.map((key) => {
           const g = CATEGORY_GUIDANCE[key][lang];
           return (
             <section key={key} data-category={key} className={`ec-category${severityClass(SEVERITY_RANK[key])}`} aria-labelledby={`cat-${key}`}>
-              <h2 className="font-heading-lg" id={`cat-${key}`}>
+              <h3 className="font-heading-lg" id={`cat-${key}`}>
                 {g.label}
-              </h2>
+              </h3>
               <p>
                 <strong>{t.meaningLabel}:</strong> {fill(g.meaning, vars)}
               </p>
-              <h3 className="font-heading-sm margin-bottom-1">{t.actionsLabel}</h3>
+              <h4 className="font-heading-sm margin-bottom-1">{t.actionsLabel}</h4>
               <ol className="usa-list margin-top-0">
                 {g.actions.map((a) => (
                   <li key={a}>{fill(a, vars)}</li>
@@ -125,45 +200,6 @@ export default function ExposurePage() {
           <li key={n}>{n}</li>
         ))}
       </ul>
-
-      {audience !== "deceased" ? (
-        <section className="usa-summary-box ec-offer margin-y-4" aria-labelledby="offer-heading" data-testid="offer">
-          <div className="usa-summary-box__body">
-            <h2 className="usa-summary-box__heading" id="offer-heading">
-              {fill(t.offer.heading, vars)}
-            </h2>
-            <div className="usa-summary-box__text">
-              {exposure.enrollment ? (
-                <>
-                  <p>
-                    {exposure.enrollment === "enrolled"
-                      ? t.offer.alreadyEnrolled
-                      : lang === "es"
-                        ? "Recibimos su solicitud. Le daremos su código en cuanto lo tengamos."
-                        : "We have your request. We will give you your code as soon as we have it."}
-                  </p>
-                  <Link className="usa-button" to="/enroll/done">
-                    {lang === "es" ? "Ver mi inscripción" : "See my enrollment"}
-                  </Link>
-                </>
-              ) : exposure.offerOpen ? (
-                <>
-                  {t.offer.body.map((b) => (
-                    <p key={b}>{fill(b, vars)}</p>
-                  ))}
-                  {audience === "minor" ? <p>{t.offer.minorNote}</p> : null}
-                  <p className="text-bold">{fill(t.offer.enrollBy, vars)}</p>
-                  <Link className="usa-button usa-button--big" to="/enroll">
-                    {t.offer.button}
-                  </Link>
-                </>
-              ) : (
-                <p>{fill(t.offer.closed, vars)}</p>
-              )}
-            </div>
-          </div>
-        </section>
-      ) : null}
 
       <p>
         <Link to="/guidance">{t.moreGuidanceLink}</Link>

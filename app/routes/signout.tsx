@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { patientCookie } from "~/http/patient.server";
 import { signOutPatient } from "~/services/patient/session.server";
+import { noticeLangCookie } from "~/utils/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -13,5 +14,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const cookie = patientCookie(context.app.config);
   const token: unknown = await cookie.parse(request.headers.get("Cookie"));
   await signOutPatient(context.app, context.meta, typeof token === "string" ? token : null);
-  return redirect("/?ended=signedout", { status: 303, headers: { "Set-Cookie": await cookie.serialize("", { maxAge: 0 }) } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await cookie.serialize("", { maxAge: 0 }));
+  headers.append("Set-Cookie", await noticeLangCookie.serialize("", { maxAge: 0 }));
+  return redirect("/?ended=signedout", { status: 303, headers });
 }

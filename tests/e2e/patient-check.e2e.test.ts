@@ -125,7 +125,7 @@ describe("a notified person checks their letter", () => {
 });
 
 describe("the public pages read well on a phone and a desktop, in both languages, and pass axe (WCAG 2.1 AA)", () => {
-  const pages = ["/", "/guidance", "/guidance/categories", "/genuine", "/faq", "/accessibility"];
+  const pages = ["/", "/guidance", "/guidance/categories", "/guidance/medicaid", "/genuine", "/faq", "/accessibility"];
   for (const viewport of ["phone", "desktop"] as const) {
     it(`every public page on a ${viewport}`, async () => {
       // axe runs in the page, so these visits have JavaScript on; the journey above covers it off.

@@ -1,5 +1,8 @@
 // Issue 16, "the patient's experience, second pass", over real HTTP through the real server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { notices } from "../../db/schema/index";
+import { formatActivationCode, generateActivationCode } from "~/services/notices/activation-code.server";
 import type { AppServer } from "../../app/server";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { postForm, startTestServer, visibleText } from "../support/server";
@@ -58,5 +61,89 @@ describe(`Medicaid help names the notice's state agency (${process.env.TEST_DB_K
     const text = visibleText(html);
     expect(text).toContain("Source:");
     expect(text).toContain("Last checked:");
+  });
+});
+
+/** The error summary's words only (the form keeps what was typed, which differs). */
+const summaryOf = (html: string) => visibleText(/<div[^>]*data-testid="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "");
+
+describe(`locked out, not lost (${process.env.TEST_DB_KIND})`, () => {
+  it("after repeated refusals in one browser the one identical answer explains the pause and gives the phone and hours", async () => {
+    const n = await createNotice(env.ctx, world.batch, { dateOfBirth: "1955-06-07" });
+    let jar = "";
+    const attempt = async (fields: Record<string, string>) => {
+      const res = await postForm(server.url + "/check", fields, jar ? { Cookie: jar } : {});
+      const set = res.headers.getSetCookie().find((c) => c.startsWith("ec_refusals="));
+      if (set) jar = set.split(";")[0]!;
+      return { status: res.status, html: await res.text() };
+    };
+    const first = await attempt({ code: n.code, ...dobFields("1955-06-08") });
+    expect(first.status).toBe(400);
+    expect(summaryOf(first.html)).toContain("We could not match that code and date of birth");
+    expect(summaryOf(first.html)).not.toContain("one hour");
+    await attempt({ code: n.code, ...dobFields("1955-06-09") });
+    const third = await attempt({ code: n.code, ...dobFields("1955-06-10") });
+    expect(third.status).toBe(400);
+    const words = summaryOf(third.html);
+    expect(words).toContain("stops working for one hour after many wrong tries");
+    expect(words).toContain(world.incident.tollFreePhone);
+    expect(words).toContain(world.incident.phoneHours.en);
+
+    // Still the same words for every cause: a locked notice with the right date, and a wrong code.
+    await env.ctx.db.update(notices).set({ failedChecks: 10, lockedUntil: new Date(env.clock.now().getTime() + 3600_000) }).where(eq(notices.id, n.notice.id));
+    const locked = await attempt({ code: n.code, ...dobFields("1955-06-07") });
+    const wrongCode = await attempt({ code: formatActivationCode(generateActivationCode()), ...dobFields("1955-06-07") });
+    expect(locked.status).toBe(400);
+    expect(summaryOf(locked.html)).toBe(words);
+    expect(wrongCode.status).toBe(400);
+    expect(summaryOf(wrongCode.html)).toBe(words);
+
+    // A match clears the count: the next refusal in this browser is the short one again.
+    await env.ctx.db.update(notices).set({ failedChecks: 0, lockedUntil: null }).where(eq(notices.id, n.notice.id));
+    const ok = await postForm(server.url + "/check", { code: n.code, ...dobFields("1955-06-07") }, { Cookie: jar });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.getSetCookie().find((c) => c.startsWith("ec_refusals="))).toMatch(/Max-Age=0/i);
+  });
+});
+
+describe(`their language, without hunting for it (${process.env.TEST_DB_KIND})`, () => {
+  const htmlLang = (html: string) => /<html lang="(\w+)"/.exec(html)?.[1];
+  const choose = async (lang: "en" | "es") => {
+    const res = await fetch(`${server.url}/language/${lang}?next=/`, { redirect: "manual" });
+    const set = res.headers.getSetCookie().find((c) => c.startsWith("ec_lang="))!;
+    // A choice lasts for this visit only: a browser-session cookie, no Max-Age or Expires.
+    expect(set).not.toMatch(/Max-Age|Expires/i);
+    return set.split(";")[0]!;
+  };
+
+  it("before the check, a browser that asks for Spanish gets Spanish; others English", async () => {
+    expect(htmlLang((await page("/", "", { "Accept-Language": "es-MX,es;q=0.9,en;q=0.8" })).html)).toBe("es");
+    expect(htmlLang((await page("/", "", { "Accept-Language": "en-US,en;q=0.9,es;q=0.5" })).html)).toBe("en");
+    expect(htmlLang((await page("/", "", { "Accept-Language": "fr-FR,fr;q=0.9" })).html)).toBe("en");
+    expect(htmlLang((await page("/", "")).html)).toBe("en");
+  });
+
+  it("after the check, the notice's language — even from an English browser", async () => {
+    const es = await signIn({ language: "es" }, { "Accept-Language": "en-US" });
+    expect(htmlLang((await page("/exposure", es.cookie, { "Accept-Language": "en-US" })).html)).toBe("es");
+  });
+
+  it("a choice made in this visit wins over the notice's language and the browser's", async () => {
+    const choice = await choose("en");
+    const es = await signIn({ language: "es" }, { Cookie: choice, "Accept-Language": "es" });
+    expect(htmlLang((await page("/exposure", es.cookie, { "Accept-Language": "es" })).html)).toBe("en");
+    const spanish = await choose("es");
+    const en = await signIn({ language: "en" }, { Cookie: spanish });
+    expect(htmlLang((await page("/exposure", en.cookie)).html)).toBe("es");
+  });
+
+  it("sign-out ends the notice's language: the next person at the computer starts fresh", async () => {
+    const es = await signIn({ language: "es" });
+    const out = await postForm(server.url + "/signout", {}, { Cookie: es.cookie });
+    expect(out.status).toBe(303);
+    expect(out.headers.getSetCookie().find((c) => c.startsWith("ec_notice_lang="))).toMatch(/Max-Age=0/i);
+    // Even a stale notice-language cookie speaks only while a patient cookie is present.
+    const stale = es.cookie.split("; ").find((c) => c.startsWith("ec_notice_lang="))!;
+    expect(htmlLang((await page("/", stale)).html)).toBe("en");
   });
 });

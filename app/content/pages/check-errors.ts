@@ -10,6 +10,11 @@ export interface CheckErrors {
    * same, so it never tells which part was wrong (DESIGN.md, "The patient check").
    */
   readonly noMatch: string;
+  /**
+   * The same answer after repeated refusals in one browser: also identical for every cause, but it
+   * says that a code pauses for an hour after many tries and how the call center can unlock it.
+   */
+  readonly noMatchRepeated: string;
   /** The code's check symbol is wrong: answered without a database lookup. */
   readonly codeTypo: string;
   readonly codeMissing: string;
@@ -34,6 +39,8 @@ export const CHECK_ERRORS: Localized<CheckErrors> = {
     summaryHeading: "There is a problem",
     noMatch:
       "We could not match that code and date of birth. Check both against your letter and try again. If it still does not work, call us at {phone}.",
+    noMatchRepeated:
+      "We could not match that code and date of birth. For your safety, a code stops working for one hour after many wrong tries. If you are sure both are right, call us at {phone}, {hours}. We can check your letter and turn your code back on.",
     codeTypo:
       "This code has a typo. Check each letter and number against your letter, then try again.",
     codeMissing: "Enter the activation code from your letter.",
@@ -55,6 +62,8 @@ export const CHECK_ERRORS: Localized<CheckErrors> = {
     summaryHeading: "Hay un problema",
     noMatch:
       "No pudimos encontrar una carta con ese código y esa fecha de nacimiento. Compare los dos datos con su carta e inténtelo de nuevo. Si aún no funciona, llámenos al {phone}.",
+    noMatchRepeated:
+      "No pudimos encontrar una carta con ese código y esa fecha de nacimiento. Por su seguridad, un código deja de funcionar por una hora después de muchos intentos fallidos. Si está seguro de que los dos datos son correctos, llámenos al {phone}, {hours}. Podemos revisar su carta y volver a activar su código.",
     codeTypo:
       "Este código tiene un error de escritura. Compare cada letra y número con su carta e inténtelo de nuevo.",
     codeMissing: "Escriba el código de activación que aparece en su carta.",

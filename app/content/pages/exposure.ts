@@ -4,8 +4,21 @@ import type { Localized } from "../i18n";
 /** Who the letter speaks to. */
 export type LetterAudience = "adult" | "minor" | "deceased";
 
+/** The first things to do, chosen by what was involved (see `summarySteps` in the page). */
+export type SummaryStep = "freeze" | "irs" | "eob" | "careful";
+
 /** Text of the exposure page (`/exposure`). */
 export interface ExposureText {
+  /** The short summary at the top: how many kinds, the first two things to do, the offer. */
+  readonly summary: {
+    readonly heading: string;
+    /** `{count}` kinds of information, for each audience; `one` when there is a single kind. */
+    readonly count: Readonly<Record<LetterAudience, { readonly one: string; readonly other: string }>>;
+    readonly stepsIntro: string;
+    readonly steps: Readonly<Record<SummaryStep, Readonly<Record<LetterAudience, string>>>>;
+    readonly detailsHeading: string;
+    readonly letterHeading: string;
+  };
   readonly title: string;
   readonly heading: string;
   /** Opening paragraphs for each kind of letter. */
@@ -41,6 +54,39 @@ export interface ExposureText {
 /** Exposure page text. */
 export const EXPOSURE_TEXT: Localized<ExposureText> = {
   en: {
+    summary: {
+      heading: "What to do now",
+      count: {
+        adult: { one: "One kind of your information was in the files.", other: "{count} kinds of your information were in the files." },
+        minor: { one: "One kind of your child's information was in the files.", other: "{count} kinds of your child's information were in the files." },
+        deceased: { one: "One kind of the person's information was in the files.", other: "{count} kinds of the person's information were in the files." },
+      },
+      stepsIntro: "Do these first:",
+      steps: {
+        freeze: {
+          adult: "Freeze your credit for free at Equifax, Experian and TransUnion.",
+          minor: "Ask Equifax, Experian and TransUnion for a free credit freeze for your child.",
+          deceased: "Ask Equifax, Experian and TransUnion to mark the person's credit file as deceased.",
+        },
+        irs: {
+          adult: "Get an Identity Protection PIN from the IRS at irs.gov/ippin.",
+          minor: "Get an Identity Protection PIN for your child from the IRS at irs.gov/ippin.",
+          deceased: "File the person's last tax return soon, so no one else can file one in their name.",
+        },
+        eob: {
+          adult: "Read every Explanation of Benefits from your health plan. Look for care you did not get.",
+          minor: "Read every Explanation of Benefits for your child. Look for care your child did not get.",
+          deceased: "Read any Explanation of Benefits that still comes. Look for care the person did not get.",
+        },
+        careful: {
+          adult: "Be careful with calls, texts and emails about this breach. We never ask for your Social Security number.",
+          minor: "Be careful with calls, texts and emails about this breach. We never ask for your child's Social Security number.",
+          deceased: "Be careful with calls, texts and emails about this breach. We never ask for a Social Security number.",
+        },
+      },
+      detailsHeading: "Each kind of information",
+      letterHeading: "Your letter",
+    },
     title: "Your information that was involved",
     heading: "Your information that was involved",
     intro: {
@@ -102,6 +148,39 @@ export const EXPOSURE_TEXT: Localized<ExposureText> = {
     },
   },
   es: {
+    summary: {
+      heading: "Qué hacer ahora",
+      count: {
+        adult: { one: "Un tipo de su información estaba en los archivos.", other: "{count} tipos de su información estaban en los archivos." },
+        minor: { one: "Un tipo de información de su hijo o hija estaba en los archivos.", other: "{count} tipos de información de su hijo o hija estaban en los archivos." },
+        deceased: { one: "Un tipo de información de esa persona estaba en los archivos.", other: "{count} tipos de información de esa persona estaban en los archivos." },
+      },
+      stepsIntro: "Haga esto primero:",
+      steps: {
+        freeze: {
+          adult: "Congele su crédito gratis en Equifax, Experian y TransUnion.",
+          minor: "Pida a Equifax, Experian y TransUnion que congelen gratis el crédito de su hijo o hija.",
+          deceased: "Pida a Equifax, Experian y TransUnion que marquen el archivo de crédito de la persona como fallecida.",
+        },
+        irs: {
+          adult: "Pida al IRS un PIN de protección de identidad en irs.gov/ippin.",
+          minor: "Pida al IRS un PIN de protección de identidad para su hijo o hija en irs.gov/ippin.",
+          deceased: "Presente pronto la última declaración de impuestos de la persona, para que nadie más presente una a su nombre.",
+        },
+        eob: {
+          adult: "Lea cada Explicación de Beneficios de su plan de salud. Busque servicios que usted no recibió.",
+          minor: "Lea cada Explicación de Beneficios de su hijo o hija. Busque servicios que su hijo o hija no recibió.",
+          deceased: "Lea cada Explicación de Beneficios que todavía llegue. Busque servicios que la persona no recibió.",
+        },
+        careful: {
+          adult: "Tenga cuidado con llamadas, mensajes y correos sobre esta filtración. Nunca le pedimos su número de Seguro Social.",
+          minor: "Tenga cuidado con llamadas, mensajes y correos sobre esta filtración. Nunca le pedimos el número de Seguro Social de su hijo o hija.",
+          deceased: "Tenga cuidado con llamadas, mensajes y correos sobre esta filtración. Nunca pedimos un número de Seguro Social.",
+        },
+      },
+      detailsHeading: "Cada tipo de información",
+      letterHeading: "Su carta",
+    },
     title: "Su información afectada",
     heading: "Su información afectada",
     intro: {
@@ -163,3 +242,27 @@ export const EXPOSURE_TEXT: Localized<ExposureText> = {
     },
   },
 };
+
+const FREEZE_KEYS = new Set(["ssn", "taxpayer_id", "date_of_birth"]);
+const IRS_KEYS = new Set(["ssn", "taxpayer_id"]);
+const EOB_KEYS = new Set([
+  "medical_record_number", "diagnosis", "diagnosis_code", "condition", "prescription", "provider",
+  "health_insurance", "beneficiary_number", "subscriber_number", "medicaid_medicare_id",
+  "patient_account_number", "patient_id_number", "treatment_cost", "claims",
+]);
+
+/**
+ * The two most important things to do first, from what was involved: a credit freeze (or the
+ * deceased flag) when an SSN, taxpayer ID or date of birth was involved; the IRS PIN for an SSN or
+ * taxpayer ID; reading every Explanation of Benefits for medical, insurance or billing data;
+ * otherwise, care with calls and emails.
+ */
+export function summarySteps(categories: readonly string[]): SummaryStep[] {
+  const has = (set: Set<string>) => categories.some((c) => set.has(c));
+  const steps: SummaryStep[] = [];
+  if (has(FREEZE_KEYS)) steps.push("freeze");
+  if (has(IRS_KEYS)) steps.push("irs");
+  if (has(EOB_KEYS)) steps.push("eob");
+  steps.push("careful");
+  return steps.slice(0, 2);
+}

@@ -18,6 +18,7 @@ export const PAGE_PLACEHOLDERS = {
   minutes: "how many minutes to wait before trying again",
   portal: "the portal's public address, e.g. exposurecheck.example.com",
   referenceFormat: "what a reference number looks like, e.g. R-XXXX-XXXX",
+  count: "how many kinds of information were involved (2 or more)",
 } as const;
 
 /** A placeholder name used in these page texts. */
