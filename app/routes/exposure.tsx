@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ContactList } from "~/components/contact-list";
 import { SEVERITY_RANK } from "~/content/categories";
-import { AUDIENCE_NOTES, CATEGORY_GUIDANCE } from "~/content/guidance";
+import { AUDIENCE_NOTES } from "~/content/guidance";
+import { guidanceFor } from "~/content/guidance-audiences";
 import { fill } from "~/content/i18n";
 import { medicaidAgencyFor, medicaidAgencyText } from "~/content/medicaid-agencies";
 import { EXPOSURE_TEXT, summarySteps } from "~/content/pages";
@@ -147,7 +148,7 @@ export default function ExposurePage() {
       <p>{t.orderNote}</p>
       <div data-testid="exposed-categories">
         {exposure.categories.map((key) => {
-          const g = CATEGORY_GUIDANCE[key][lang];
+          const g = guidanceFor(key, lang, audience);
           return (
             <section key={key} data-category={key} className={`ec-category${severityClass(SEVERITY_RANK[key])}`} aria-labelledby={`cat-${key}`}>
               <h3 className="font-heading-lg" id={`cat-${key}`}>

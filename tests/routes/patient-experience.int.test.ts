@@ -147,3 +147,31 @@ describe(`their language, without hunting for it (${process.env.TEST_DB_KIND})`,
     expect(htmlLang((await page("/", stale)).html)).toBe("en");
   });
 });
+
+describe(`words for who is reading, on the page (${process.env.TEST_DB_KIND})`, () => {
+  const cards = (html: string) => decode(visibleText(/<div data-testid="exposed-categories">[\s\S]*?<\/div>\s*(?=<section class="usa-alert|<h2)/.exec(html)?.[0] ?? html));
+  const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  it("self, parent or guardian, next of kin — in English and Spanish", async () => {
+    const exposed = ["ssn", "health_insurance", "subscriber_number", "date_of_birth"];
+    for (const language of ["en", "es"] as const) {
+      const adult = await signIn({ language, exposed });
+      const minor = await signIn({ language, exposed, dateOfBirth: "2015-02-03" });
+      const deceased = await signIn({ language, exposed, deceased: true });
+      const [a, m, d] = await Promise.all([adult, minor, deceased].map(async (s) => (await page("/exposure", s.cookie)).html));
+      expect(a).toContain('data-audience="adult"');
+      expect(m).toContain('data-audience="minor"');
+      expect(d).toContain('data-audience="deceased"');
+      if (language === "en") {
+        expect(cards(a!)).toContain("Your Social Security number was in the files");
+        expect(cards(m!)).toContain("Your child's Social Security number was in the files");
+        expect(cards(m!)).not.toMatch(/care you did not get|number on your card/);
+        expect(cards(d!)).toContain("The person's Social Security number was in the files");
+        expect(cards(d!)).not.toMatch(/your plan|Get your free credit reports|care you did not get|\byour\b/i);
+      } else {
+        expect(cards(m!)).toContain("El número de Seguro Social de su hijo o hija");
+        expect(cards(d!)).toContain("El número de Seguro Social de la persona");
+        expect(cards(d!)).not.toMatch(/usted no recibió/);
+      }
+    }
+  });
+});
