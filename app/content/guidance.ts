@@ -362,7 +362,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
       meaning:
         "Your Medicaid or Medicare ID was in the files. Someone could try to use it to bill Medicaid or Medicare for care you never got.",
       actions: [
-        "Read every Medicare Summary Notice and any statement from Medicaid, and look for care you did not get.",
+        "Read every Medicare Summary Notice and every Medicaid statement. Look for care you did not get.",
         "For Medicare, call 1-800-MEDICARE (1-800-633-4227) or the Senior Medicare Patrol about anything wrong.",
         "For Medicaid, call {medicaidAgency}.",
       ],
@@ -372,7 +372,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
       meaning:
         "Su número de identificación de Medicaid o Medicare estaba en los archivos. Alguien podría intentar usarlo para cobrarle a Medicaid o a Medicare por servicios que usted nunca recibió.",
       actions: [
-        "Lea cada Aviso de Resumen de Medicare (MSN) y cualquier estado de cuenta de Medicaid, y busque servicios que usted no recibió.",
+        "Lea cada Aviso de Resumen de Medicare (MSN) y cada estado de cuenta de Medicaid. Busque servicios que usted no recibió.",
         "Si tiene Medicare, llame al 1-800-MEDICARE (1-800-633-4227) o a la Patrulla de Medicare para Personas Mayores (SMP) si ve algo incorrecto.",
         "Si tiene Medicaid, llame a {medicaidAgency}.",
       ],
