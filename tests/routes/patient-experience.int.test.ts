@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { notices } from "../../db/schema/index";
 import { formatActivationCode, generateActivationCode } from "~/services/notices/activation-code.server";
+import type { CategoryKey } from "~/content/categories";
 import type { AppServer } from "../../app/server";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { postForm, startTestServer, visibleText } from "../support/server";
@@ -152,7 +153,7 @@ describe(`words for who is reading, on the page (${process.env.TEST_DB_KIND})`, 
   const cards = (html: string) => decode(visibleText(/<div data-testid="exposed-categories">[\s\S]*?<\/div>\s*(?=<section class="usa-alert|<h2)/.exec(html)?.[0] ?? html));
   const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
   it("self, parent or guardian, next of kin — in English and Spanish", async () => {
-    const exposed = ["ssn", "health_insurance", "subscriber_number", "date_of_birth"];
+    const exposed: CategoryKey[] = ["ssn", "health_insurance", "subscriber_number", "date_of_birth"];
     for (const language of ["en", "es"] as const) {
       const adult = await signIn({ language, exposed });
       const minor = await signIn({ language, exposed, dateOfBirth: "2015-02-03" });
