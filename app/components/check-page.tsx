@@ -12,6 +12,7 @@ export type HomeIncident = {
   whatWeAreDoing: string;
   intrusionStart: string;
   intrusionEnd: string;
+  discoveredOn: string;
   noticeDate: string;
   phone: string;
   hours: string;
@@ -193,15 +194,16 @@ export function CheckPage({
               </h2>
               <div className="usa-summary-box__text">
                 <p>{incident.whatHappened}</p>
-                <p>
-                  {formatDate(incident.intrusionStart, lang)} – {formatDate(incident.intrusionEnd, lang)}
-                </p>
+                <ul className="usa-list margin-top-1" data-testid="notice-dates">
+                  <li>{fill(t.dates.intrusion, { start: formatDate(incident.intrusionStart, lang), end: formatDate(incident.intrusionEnd, lang) })}</li>
+                  <li>{fill(t.dates.discovered, { discovered: formatDate(incident.discoveredOn, lang) })}</li>
+                </ul>
               </div>
             </div>
           </div>
         ) : null}
         <h2>{t.noticeHeadings.whatInvolved}</h2>
-        <p>{t.intro[1]}</p>
+        <p>{t.whatInvolvedText}</p>
         <h2>{t.noticeHeadings.whatWeAreDoing}</h2>
         {incident ? <p>{incident.whatWeAreDoing}</p> : null}
         <h2>{t.noticeHeadings.whatYouCanDo}</h2>

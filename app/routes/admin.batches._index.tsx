@@ -241,7 +241,12 @@ export default function BatchesPage() {
                 Batch file (CSV)
               </label>
               <span className="usa-hint" id="file-hint">
-                UTF-8 CSV with a header row, as DESIGN.md describes. Up to 2 GB here; larger files go through the command line.
+                A spreadsheet saved as CSV (UTF-8) with a header row: external_id, first_name, middle_name, last_name, suffix, address_line1,
+                address_line2, city, state, zip, date_of_birth, email, phone, language, deceased, exposed.{" "}
+                <a href="/admin/batches/template.csv" download data-testid="batch-template">
+                  Download a template file
+                </a>
+                . Files up to 2 GB can be uploaded here; for larger files, ask your technical team to load them from the command line.
               </span>
               <input className="usa-file-input" id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" required />
               <div className="usa-checkbox margin-top-3">

@@ -54,8 +54,8 @@ export default function OutboxPage() {
       <h1>Outbox</h1>
       <p>
         {transport === "outbox"
-          ? "RESEND_API_KEY is not set: email is delivered here, not sent. Open a message to read it."
-          : "Email is sent through Resend. Failed messages gave up after retrying; you can queue them again."}
+          ? "No email service is set up yet, so emails are not sent: they wait here. Open a message to read it. Your technical team can connect the email service (Resend)."
+          : "Emails are sent through the email service (Resend). A failed message stopped after several tries; you can send it again."}
       </p>
       {summary.failed > 0 ? (
         <div className="usa-alert usa-alert--error margin-bottom-2" data-testid="outbox-failed-alert">

@@ -4,6 +4,8 @@ import { eq } from "drizzle-orm";
 import { notices } from "../../db/schema/index";
 import { formatActivationCode, generateActivationCode } from "~/services/notices/activation-code.server";
 import type { CategoryKey } from "~/content/categories";
+import { BATCH_COLUMNS } from "~/services/batches/validate";
+import { createStaff, signedIn } from "../support/staff";
 import type { AppServer } from "../../app/server";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { postForm, startTestServer, visibleText } from "../support/server";
@@ -174,5 +176,44 @@ describe(`words for who is reading, on the page (${process.env.TEST_DB_KIND})`, 
         expect(cards(d!)).not.toMatch(/usted no recibió/);
       }
     }
+  });
+});
+
+describe(`small things (${process.env.TEST_DB_KIND})`, () => {
+  it("the home page says its intro once and gives the discovery date (HHS letters must state it)", async () => {
+    const text = visibleText((await page("/")).html);
+    const intro = "Enter the code from your letter to see which of your information was involved and what to do.";
+    expect(text.split(intro).length - 1).toBe(1);
+    expect(text).toContain("When it was found:");
+    expect(text).toMatch(/When it happened: \w+ \d+, \d{4} to \w+ \d+, \d{4}\./);
+  });
+
+  it("admins get a template batch file with every column, which the import reads without a problem", async () => {
+    const admin = await createStaff(env.ctx, "admin");
+    const { cookie } = await signedIn(env.ctx, admin);
+    const res = await fetch(server.url + "/admin/batches/template.csv", { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const [header, row] = (await res.text()).trim().split("\r\n");
+    expect(header!.split(",")).toEqual([...BATCH_COLUMNS]);
+    expect(row!.split(",")).toHaveLength(BATCH_COLUMNS.length);
+    const batches = visibleText(await (await fetch(server.url + "/admin/batches", { headers: { Cookie: cookie } })).text());
+    expect(batches).toContain("Download a template file");
+    expect(batches).not.toMatch(/DESIGN\.md|RESEND_API_KEY|streamed/);
+    const outbox = visibleText(await (await fetch(server.url + "/admin/outbox", { headers: { Cookie: cookie } })).text());
+    expect(outbox).not.toMatch(/RESEND_API_KEY/);
+    // Nobody else: a stranger is sent to sign in.
+    expect((await fetch(server.url + "/admin/batches/template.csv", { redirect: "manual" })).status).toBe(302);
+  });
+
+  it("an agent who opens an admin page gets the refusal inside the staff frame, titled as an error", async () => {
+    const agent = await createStaff(env.ctx, "agent");
+    const { cookie } = await signedIn(env.ctx, agent);
+    const res = await fetch(server.url + "/admin/reports", { headers: { Cookie: cookie } });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain('data-testid="staff-header"');
+    expect(html).toContain('id="main-content"');
+    expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toMatch(/^Error: /);
   });
 });

@@ -29,6 +29,10 @@ export interface HomeText {
     readonly whatYouCanDo: string;
     readonly moreInfo: string;
   };
+  /** Under "What information was involved" (the intro above already says how to check). */
+  readonly whatInvolvedText: string;
+  /** The notice's dates under "What happened" (HHS letters must give the discovery date). */
+  readonly dates: { readonly intrusion: string; readonly discovered: string };
   /** Generic numbered steps under "What you can do". */
   readonly whatYouCanDoSteps: readonly string[];
   /** Text under "For more information". */
@@ -68,6 +72,11 @@ export const HOME_TEXT: Localized<HomeText> = {
       whatWeAreDoing: "What we are doing",
       whatYouCanDo: "What you can do",
       moreInfo: "For more information",
+    },
+    whatInvolvedText: "It was different for each person. The form on this page shows which kinds of your information were in the files.",
+    dates: {
+      intrusion: "When it happened: {start} to {end}.",
+      discovered: "When it was found: {discovered}.",
     },
     whatYouCanDoSteps: [
       "Check what was involved with the form on this page.",
@@ -113,6 +122,11 @@ export const HOME_TEXT: Localized<HomeText> = {
       whatWeAreDoing: "Qué estamos haciendo",
       whatYouCanDo: "Qué puede hacer usted",
       moreInfo: "Más información",
+    },
+    whatInvolvedText: "Fue distinto para cada persona. El formulario de esta página muestra qué tipos de su información estaban en los archivos.",
+    dates: {
+      intrusion: "Cuándo ocurrió: del {start} al {end}.",
+      discovered: "Cuándo se descubrió: {discovered}.",
     },
     whatYouCanDoSteps: [
       "Vea qué información se vio afectada con el formulario de esta página.",

@@ -19,6 +19,9 @@ export const PAGE_PLACEHOLDERS = {
   portal: "the portal's public address, e.g. exposurecheck.example.com",
   referenceFormat: "what a reference number looks like, e.g. R-XXXX-XXXX",
   count: "how many kinds of information were involved (2 or more)",
+  start: "the first day of the intrusion, in the page's language",
+  end: "the last day of the intrusion, in the page's language",
+  discovered: "the day the breach was discovered, in the page's language",
 } as const;
 
 /** A placeholder name used in these page texts. */

@@ -69,6 +69,7 @@ export async function getHomeIncident(ctx: AppContext, lang: "en" | "es") {
     whatWeAreDoing: i.whatWeAreDoing[lang],
     intrusionStart: i.intrusionStart,
     intrusionEnd: i.intrusionEnd,
+    discoveredOn: i.discoveredOn,
     noticeDate: i.noticeDate,
     phone: i.tollFreePhone,
     hours: i.phoneHours[lang],
