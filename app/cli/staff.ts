@@ -1,7 +1,7 @@
 import { createStaffAccount, findStaffByEmail, isPlausibleEmail, resetStaffPassword, resetStaffTotp } from "~/services/staff/accounts.server";
 import { DEMO_STAFF } from "~/services/demo/staff.server";
 import { totpCode } from "~/services/staff/totp.server";
-import { isStaffRole } from "~/services/staff/guard.server";
+import { isStaffRole } from "~/services/staff/roles";
 import { routeAccessMarkdown } from "~/services/staff/route-access";
 import { CLI_ACTOR, CliUsageError, parseOptions, type CliCommand } from "./types";
 

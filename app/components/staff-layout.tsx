@@ -1,5 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { createContext, type ReactNode } from "react";
+import type { StaffActor } from "~/services/staff/roles";
 
 /** True inside a StaffFrame: an error view there needs no frame of its own. */
 export const InStaffFrame = createContext(false);
@@ -9,7 +10,7 @@ export function isStaffPath(pathname: string): boolean {
   return pathname === "/staff" || pathname.startsWith("/staff/") || pathname === "/admin" || pathname.startsWith("/admin/");
 }
 
-export type StaffHeaderActor = { email: string; role: string } | null;
+export type StaffHeaderActor = Pick<StaffActor, "email" | "role"> | null;
 export type StaffHeaderNavItem = { path: string; label: string };
 
 /**

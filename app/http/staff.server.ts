@@ -1,5 +1,6 @@
 import { createCookie, redirect, type AppLoadContext, type Cookie } from "@remix-run/node";
-import { recordAccessDenied, roleAtLeast, type StaffActor, type StaffRole } from "~/services/staff/guard.server";
+import { recordAccessDenied } from "~/services/staff/guard.server";
+import { roleAtLeast, type StaffActor, type StaffRole } from "~/services/staff/roles";
 import { safeStaffNextPath } from "~/utils/safe-next";
 import { readActiveStaffSession, STAFF_ABSOLUTE_MS } from "~/services/staff/session.server";
 import type { Config } from "~/utils/env.server";

@@ -13,7 +13,7 @@ import {
   type AccountResult,
 } from "~/services/staff/accounts.server";
 import { requireStaff } from "~/http/staff.server";
-import { STAFF_ROLE_OPTIONS } from "~/services/staff/password-policy";
+import { STAFF_ROLES } from "~/services/staff/roles";
 import { ChangeRoleSchema, CreateStaffSchema, fieldErrors, StaffTargetSchema } from "~/services/staff/schemas";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -165,7 +165,7 @@ export default function StaffAccounts() {
             Role
           </label>
           <select className="usa-select" id="new-role" name="role" defaultValue={outcome?.values?.role || "agent"}>
-            {STAFF_ROLE_OPTIONS.map((r) => (
+            {STAFF_ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>
@@ -206,7 +206,7 @@ export default function StaffAccounts() {
                       Role of {a.email}
                     </label>
                     <select className="usa-select margin-top-0 ec-role-select" id={`role-${a.id}`} name="role" defaultValue={a.role} disabled={a.id === me}>
-                      {STAFF_ROLE_OPTIONS.map((r) => (
+                      {STAFF_ROLES.map((r) => (
                         <option key={r} value={r}>
                           {r}
                         </option>

@@ -1,4 +1,5 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { STAFF_ROLES } from "./roles";
 
 /**
  * A call-center agent, supervisor or admin.
@@ -18,7 +19,7 @@ import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 
 export const staffUsers = pgTable("staff_users", {
   id: uuid("id").primaryKey().defaultRandom(),
   email: text("email").notNull().unique(),
-  role: text("role", { enum: ["agent", "supervisor", "admin"] }).notNull(),
+  role: text("role", { enum: STAFF_ROLES }).notNull(),
   passwordHash: text("password_hash").notNull(),
   mustChangePassword: boolean("must_change_password").notNull().default(true),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),

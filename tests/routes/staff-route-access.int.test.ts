@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { StaffRole } from "~/services/staff/guard.server";
+import type { StaffRole } from "~/services/staff/roles";
 import { isStaffRouteFile, routeAccessRows, routeParams, routePath, STAFF_ROUTE_ACCESS } from "~/services/staff/route-access";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { auditRows, createStaff, loadContext, settle, signedIn, staffRequest, testMeta } from "../support/staff";

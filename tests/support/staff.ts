@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { auditEvents, staffUsers, type AuditEvent } from "../../db/schema/index";
 import type { AppContext, RequestMeta } from "../../app/services/context.server";
 import { createStaffAccount } from "../../app/services/staff/accounts.server";
-import type { StaffActor, StaffRole } from "../../app/services/staff/guard.server";
+import type { StaffActor, StaffRole } from "../../app/services/staff/roles";
 import { staffCookie } from "../../app/http/staff.server";
 import { startStaffSession } from "../../app/services/staff/session.server";
 import { totpCode } from "../../app/services/staff/totp.server";

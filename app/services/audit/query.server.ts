@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { auditEvents, notices, staffUsers, type AuditEvent } from "../../../db/schema/index";
 import { normalizeReferenceNumber } from "../notices/activation-code.server";
 import type { AppContext, RequestMeta } from "../context.server";
-import { assertRole, type StaffActor } from "../staff/guard.server";
+import { assertRole, type StaffActor } from "../staff/roles";
 import { recordAuditEvent } from "./record.server";
 import type { AuditFilters } from "./schemas";
 

@@ -8,7 +8,7 @@ import { enrollOnBehalf } from "../enrollment/enroll.server";
 import { generateActivationCode, hashActivationCode } from "../notices/activation-code.server";
 import { LOCK_AFTER_FAILURES, LOCK_DURATION_MS } from "../notices/check.server";
 import { unlockNotice } from "../notices/unlock.server";
-import { assertRole, type StaffActor } from "../staff/guard.server";
+import { assertRole, type StaffActor } from "../staff/roles";
 import { loadOwnCall, MAX_VERIFY_FAILURES_PER_CALL } from "./call.server";
 import type { AgentDisposition, CallAction } from "./schemas";
 
@@ -80,7 +80,7 @@ export async function performCallAction(
       return r.kind === "unlocked" ? { kind: "done", message: "unlocked" } : { kind: "problem", message: "notLocked" };
     }
     case "enroll": {
-      const r = await enrollOnBehalf(ctx, { id: actor.id, role: actor.role, email: actor.email }, meta, {
+      const r = await enrollOnBehalf(ctx, actor, meta, {
         noticeId: notice.id,
         verbalConsent: true,
         callReference: call.callReference,

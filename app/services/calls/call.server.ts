@@ -7,7 +7,7 @@ import type { AppContext, RequestMeta } from "../context.server";
 import { offerState, type OfferState } from "../enrollment/offer.server";
 import { toPublicIncident, type PublicIncident } from "../incidents/current.server";
 import type { SealedAddress, SealedName } from "../notices/seal.server";
-import { assertRole, type StaffActor } from "../staff/guard.server";
+import { assertRole, type StaffActor } from "../staff/roles";
 
 /** Failed verifications one call may record; then the agent ends the call. */
 export const MAX_VERIFY_FAILURES_PER_CALL = 3;

@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { callLookupWindows } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
-import type { StaffActor } from "../staff/guard.server";
+import type { StaffActor } from "../staff/roles";
 
 /**
  * Anti-scraping: each agent's lookups are counted per clock hour (UTC), one atomic upsert BEFORE

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { hashActivationCode, normalizeReferenceNumber, parseActivationCode } from "../notices/activation-code.server";
 import { searchHashFor } from "../notices/seal.server";
-import { assertRole, type StaffActor } from "../staff/guard.server";
+import { assertRole, type StaffActor } from "../staff/roles";
 import { countLookup } from "./lookup-limit.server";
 import type { LookupInput } from "./schemas";
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { recordAuditEvent } from "../audit/record.server";
 import { rowsOf } from "../batches/sql.server";
 import type { AppContext, RequestMeta } from "../context.server";
-import { assertRole, type StaffActor } from "../staff/guard.server";
+import { assertRole, type StaffActor } from "../staff/roles";
 import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from "../staff/session.server";
 import { closeAbandonedCalls } from "./abandoned.server";
 

@@ -3,7 +3,7 @@ import { batches, notices, staffUsers } from "../../../db/schema/index";
 import type { AppContext } from "../context.server";
 import { recordAuditEvent } from "../audit/record.server";
 import { createStaffAccount, disableStaffAccount, findStaffByEmail, type AccountChanger } from "../staff/accounts.server";
-import type { StaffRole } from "../staff/guard.server";
+import type { StaffRole } from "../staff/roles";
 import { TOTP_SECRET_FIELD } from "../staff/login.server";
 import { totpCode } from "../staff/totp.server";
 

@@ -1,11 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { emailMessages, type EmailKind, type EmailStatus } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
+import type { StaffActor } from "../staff/roles";
 import type { AppContext, RequestMeta } from "../context.server";
 import { EMAIL_FIELD } from "./queue.server";
 import { retryFailedEmail } from "./worker.server";
 
-export type StaffActor = { id: string; role: string };
 
 /** "maria@example.org" → "m•••@example.org": enough to tell messages apart, not to read them out. */
 export function maskAddress(address: string): string {
@@ -38,7 +38,7 @@ export type OutboxSummary = Record<EmailStatus, number>;
  */
 export async function listOutbox(
   ctx: AppContext,
-  actor: StaffActor,
+  actor: Pick<StaffActor, "id" | "role">,
   meta: RequestMeta,
   filter: { status?: EmailStatus; limit?: number } = {},
 ): Promise<{ rows: OutboxRow[]; summary: OutboxSummary; transport: "resend" | "outbox" }> {
@@ -97,7 +97,7 @@ function toOutboxRow(ctx: AppContext, m: typeof emailMessages.$inferSelect): Out
 /** One message as it was (or will be) sent, recipient masked; audited like the list. */
 export async function readOutboxMessage(
   ctx: AppContext,
-  actor: StaffActor,
+  actor: Pick<StaffActor, "id" | "role">,
   meta: RequestMeta,
   id: number,
 ): Promise<(OutboxRow & { bodyText: string }) | null> {
@@ -121,7 +121,7 @@ export async function readOutboxMessage(
 }
 
 /** An admin puts a failed message back on the queue; audited. */
-export async function retryOutboxMessage(ctx: AppContext, actor: StaffActor, meta: RequestMeta, id: number): Promise<boolean> {
+export async function retryOutboxMessage(ctx: AppContext, actor: Pick<StaffActor, "id" | "role">, meta: RequestMeta, id: number): Promise<boolean> {
   return ctx.db.transaction(async (tx) => {
     const ok = await retryFailedEmail({ ...ctx, db: tx }, id);
     await recordAuditEvent(tx, {

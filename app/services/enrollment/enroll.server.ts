@@ -4,6 +4,7 @@ import { enrollments, incidents, notices, type Enrollment, type Product } from "
 import type { Lang } from "~/content/i18n";
 import { describeError, log } from "~/utils/log.server";
 import { recordAuditEvent } from "../audit/record.server";
+import type { StaffActor } from "../staff/roles";
 import type { AppContext, RequestMeta } from "../context.server";
 import { EMAIL_FIELD, enqueueEmail } from "../email/queue.server";
 import { coverageFor, dayOf, offerState, productFor } from "./offer.server";
@@ -38,12 +39,11 @@ type Channel =
   | {
       channel: "call_center";
       meta: RequestMeta;
-      actor: StaffActor;
+      actor: Pick<StaffActor, "id" | "role">;
       verbalConsent: boolean;
       callReference: string;
     };
 
-export type StaffActor = { id: string; role: string; email?: string };
 
 /**
  * Enroll the person behind a patient session in the monitoring offer. Idempotent: double clicks,
@@ -65,7 +65,7 @@ export async function enrollInMonitoring(ctx: AppContext, meta: RequestMeta, inp
  */
 export async function enrollOnBehalf(
   ctx: AppContext,
-  actor: StaffActor,
+  actor: Pick<StaffActor, "id" | "role">,
   meta: RequestMeta,
   input: {
     noticeId: number;

@@ -2,7 +2,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { notices } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
-import { assertRole, type StaffActor } from "../staff/guard.server";
+import { assertRole, type StaffActor } from "../staff/roles";
 import { normalizeReferenceNumber } from "./activation-code.server";
 
 export type UnlockResult = { kind: "unlocked" } | { kind: "notLocked" } | { kind: "notFound" };

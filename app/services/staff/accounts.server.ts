@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { staffLoginAttempts, staffUsers, type StaffUser } from "../../../db/schema/index";
 import type { AppContext, RequestMeta } from "../context.server";
 import { recordAuditEvent, type AuditInput } from "../audit/record.server";
-import { assertRole, type StaffActor, type StaffRole } from "./guard.server";
+import { assertRole, type StaffActor, type StaffRole } from "./roles";
 import { TOTP_SECRET_FIELD, loginAttemptKey, normalizeEmail } from "./login.server";
 import { generateOneTimePassword, hashPassword } from "./password.server";
 import { endAllStaffSessions } from "./session.server";

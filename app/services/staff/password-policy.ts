@@ -17,5 +17,3 @@ export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
   sameAsBefore: "Choose a password different from the one-time password.",
 };
 
-/** The roles, lowest first, for forms (guard.server.ts holds the same order for checks). */
-export const STAFF_ROLE_OPTIONS = ["agent", "supervisor", "admin"] as const;

@@ -1,4 +1,4 @@
-import type { StaffRole } from "./guard.server";
+import { roleAtLeast, type StaffRole } from "./roles";
 
 /**
  * THE table of staff routes: every file in app/routes named `staff*` or `admin*`, with the lowest
@@ -89,8 +89,6 @@ export function routeParams(routeId: string): Record<string, string> {
   return params;
 }
 
-const RANK: Record<StaffRole, number> = { agent: 0, supervisor: 1, admin: 2 };
-
 export type StaffNavItem = { path: string; label: string; description: string; minimumRole: StaffRole };
 
 /** The pages this role may open, in table order: the header navigation and the dashboard. */
@@ -98,7 +96,7 @@ export function staffNavFor(role: StaffRole): StaffNavItem[] {
   const items: StaffNavItem[] = [];
   for (const [id, access] of routeAccessRows()) {
     if (!access.nav || access.minimumRole === "public") continue;
-    if (RANK[role] < RANK[access.minimumRole]) continue;
+    if (!roleAtLeast(role, access.minimumRole)) continue;
     items.push({ path: routePath(id, access), label: access.nav, description: access.description, minimumRole: access.minimumRole });
   }
   return items;

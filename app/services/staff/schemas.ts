@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAFF_ROLES } from "./roles";
 
 /** The sign-in forms (one route, three steps) and the admin staff form. Field names = input names. */
 export const PasswordStepSchema = z.object({
@@ -28,12 +29,12 @@ export const CreateStaffSchema = z.object({
     .min(1, "Enter the email address of the new staff member.")
     .max(254)
     .regex(/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/, "Enter an email address like name@example.org."),
-  role: z.enum(["agent", "supervisor", "admin"], { errorMap: () => ({ message: "Choose a role." }) }),
+  role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
 });
 
 export const StaffTargetSchema = z.object({ userId: z.string().uuid() });
 export const ChangeRoleSchema = StaffTargetSchema.extend({
-  role: z.enum(["agent", "supervisor", "admin"], { errorMap: () => ({ message: "Choose a role." }) }),
+  role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
 });
 
 /** zod issues → the error summary's `{ field, message }` list. */

@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { AUDIT_CSV_COLUMNS, AUDIT_PAGE_SIZE, exportAuditCsv, formulaSafe, viewAuditTrail } from "~/services/audit/query.server";
 import { recordAuditEvent } from "~/services/audit/record.server";
 import { parseAuditFilters } from "~/services/audit/schemas";
-import { StaffForbiddenError } from "~/services/staff/guard.server";
+import { StaffForbiddenError } from "~/services/staff/roles";
 import { createMailedWorld, createNotice } from "../../factories";
 import { openTestEnv, type TestEnv } from "../../support/db";
 import { auditRows, createStaff, signedIn, testMeta } from "../../support/staff";

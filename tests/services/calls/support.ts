@@ -1,7 +1,7 @@
 import type { AppContext } from "~/services/context.server";
 import { lookupCaller } from "~/services/calls/lookup.server";
 import type { LookupCriteria } from "~/services/calls/schemas";
-import type { StaffActor } from "~/services/staff/guard.server";
+import type { StaffActor } from "~/services/staff/roles";
 import { performCallAction } from "~/services/calls/actions.server";
 import { testMeta } from "../../support/staff";
 

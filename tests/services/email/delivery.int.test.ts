@@ -13,7 +13,7 @@ import { ResendStandIn } from "./resend-stand-in";
 const standIn = new ResendStandIn();
 let env: TestEnv;
 let outboxEnv: TestEnv;
-const admin = { id: "00000000-0000-4000-8000-0000000000aa", role: "admin" };
+const admin = { id: "00000000-0000-4000-8000-0000000000aa", role: "admin" as const };
 
 beforeAll(async () => {
   await standIn.start();

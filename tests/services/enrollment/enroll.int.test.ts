@@ -206,7 +206,7 @@ describe(`enrollment in the monitoring offer (${process.env.TEST_DB_KIND})`, () 
     const { incident, batch } = await createMailedWorld(env.ctx);
     await loadCodes(env.ctx, incident.id, "adult", vendorCodes(2));
     const { notice } = await createNotice(env.ctx, batch);
-    const agent = { id: "00000000-0000-4000-8000-000000000001", role: "agent" };
+    const agent = { id: "00000000-0000-4000-8000-000000000001", role: "agent" as const };
     expect(await enrollOnBehalf(env.ctx, agent, meta(), { noticeId: notice.id, verbalConsent: false, callReference: "CALL-1" })).toEqual({
       kind: "invalid",
       problem: "consent",

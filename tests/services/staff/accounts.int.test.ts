@@ -12,7 +12,7 @@ import {
   type AccountChanger,
 } from "~/services/staff/accounts.server";
 import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "~/services/demo/staff.server";
-import { StaffForbiddenError } from "~/services/staff/guard.server";
+import { StaffForbiddenError } from "~/services/staff/roles";
 import { signInWithPassword, signInWithTotp } from "~/services/staff/login.server";
 import { checkTotp } from "~/services/staff/totp.server";
 import { openTestEnv, type TestEnv } from "../../support/db";
