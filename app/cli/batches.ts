@@ -5,8 +5,8 @@ import { BatchStateError, markBatchMailed } from "~/services/batches/mailing.ser
 import { findOrganizationBySlug } from "~/services/batches/organizations.server";
 import { describeProblem } from "~/services/batches/report";
 import { CLI_ACTOR, CliUsageError, parseOptions, type CliCommand } from "./types";
+import { isIsoDate } from "~/utils/dates";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function progressLine(p: ImportProgress, startedAt: number): string {
@@ -31,7 +31,7 @@ export const batchCommands: CliCommand[] = [
       });
       if (!o.org || !o.file) throw new CliUsageError("--org and --file are required");
       if (!existsSync(o.file)) throw new CliUsageError(`no such file: ${o.file}`);
-      if (o["mailing-date"] && !DATE.test(o["mailing-date"])) throw new CliUsageError("--mailing-date takes YYYY-MM-DD");
+      if (o["mailing-date"] && !isIsoDate(o["mailing-date"])) throw new CliUsageError("--mailing-date takes YYYY-MM-DD");
       if (o["mailing-out"] && o["dry-run"]) throw new CliUsageError("--mailing-out makes no sense with --dry-run");
       const org = await findOrganizationBySlug(ctx, o.org);
       if (!org) throw new CliUsageError(`no organization ${o.org} in the current incident (npm run cli -- org create …)`);
@@ -80,7 +80,7 @@ export const batchCommands: CliCommand[] = [
     async run(ctx, args) {
       const o = parseOptions(args, { batch: { type: "string" }, date: { type: "string" } });
       if (!o.batch || !UUID.test(o.batch)) throw new CliUsageError("--batch <id> is required");
-      if (o.date && !DATE.test(o.date)) throw new CliUsageError("--date takes YYYY-MM-DD");
+      if (o.date && !isIsoDate(o.date)) throw new CliUsageError("--date takes YYYY-MM-DD");
       try {
         const r = await markBatchMailed(ctx, CLI_ACTOR, null, { batchId: o.batch, mailedOn: o.date });
         console.log(`batch ${r.batchId} mailed on ${r.mailedOn}: its codes work now and can no longer be exported`);

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { ContactList } from "~/components/contact-list";
 import { fill, type Lang, type TemplateVars } from "~/content/i18n";
 import type { Section } from "~/content/pages";
@@ -44,5 +45,37 @@ export function Steps({ heading, steps, vars }: { heading: string; steps: readon
         ))}
       </ol>
     </section>
+  );
+}
+
+/**
+ * A fixed-text public page: heading, intro paragraphs, optional numbered steps, the sections, then
+ * anything the page adds (`children`). The shell shared by /genuine, /guidance and /accessibility.
+ */
+export function TextPage({
+  text,
+  vars,
+  lang,
+  children,
+}: {
+  text: { heading: string; intro?: readonly string[]; stepsHeading?: string; steps?: readonly string[]; sections: readonly Section[] };
+  vars: TemplateVars;
+  lang: Lang;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="padding-top-4 measure-6">
+      <h1>{text.heading}</h1>
+      {text.intro?.map((p) => (
+        <p className="usa-intro" key={p}>
+          {fill(p, vars)}
+        </p>
+      ))}
+      {text.stepsHeading && text.steps ? <Steps heading={text.stepsHeading} steps={text.steps} vars={vars} /> : null}
+      {text.sections.map((s) => (
+        <TextSection key={s.id} section={s} vars={vars} lang={lang} />
+      ))}
+      {children}
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import { BatchStateError, markBatchMailed } from "~/services/batches/mailing.ser
 import { getBatchDetail, reportView } from "~/services/batches/pages.server";
 import { requireStaff } from "~/http/staff.server";
 import { staffActor } from "~/services/actor";
+import { isIsoDate } from "~/utils/dates";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -93,7 +94,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 type ActionOutcome = { errors: { field: string; message: string }[]; values?: { mailedOn: string } };
 
@@ -110,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const Schema = z.object({
     mailedOn: z
       .string()
-      .refine(isDate, "Enter the date the letters were mailed as YYYY-MM-DD.")
+      .refine(isIsoDate, "Enter the date the letters were mailed as YYYY-MM-DD.")
       .refine((s) => s <= today, "The mailing date cannot be in the future."),
     confirm: z.literal("yes", { errorMap: () => ({ message: "Confirm that the print vendor has mailed the letters." }) }),
   });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { downloadBatchReport } from "~/services/batches/pages.server";
 import { requireStaff } from "~/http/staff.server";
 import { staffActor } from "~/services/actor";
+import { csvDownload, plainText } from "~/http/download";
 
 // A resource route: no ErrorBoundary (Remix would then treat it as a page and render HTML).
 
@@ -13,14 +14,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const file = id.success
     ? await downloadBatchReport(context.app, staffActor(actor), context.meta, id.data)
     : null;
-  if (!file) return new Response("This batch has no report.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(file.csv, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  if (!file) return plainText("This batch has no report.", 404);
+  return csvDownload(file.csv, file.fileName);
 }

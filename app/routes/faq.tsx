@@ -1,11 +1,11 @@
-import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { fill } from "~/content/i18n";
 import { FAQ_TEXT } from "~/content/pages";
+import { titleMeta } from "~/http/public-page";
 import { publicTextLoader } from "~/http/public-page.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: FAQ_TEXT[data?.lang ?? "en"].title }];
+export const meta = titleMeta(FAQ_TEXT);
 
 export const loader = publicTextLoader;
 

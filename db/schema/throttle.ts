@@ -12,10 +12,3 @@ export const throttles = pgTable("throttles", {
   blockedUntil: timestamp("blocked_until", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });
-
-/** Portal-wide counters per minute, to notice a failure rate far above normal. */
-export const checkStats = pgTable("check_stats", {
-  minute: timestamp("minute", { withTimezone: true }).primaryKey(),
-  successes: integer("successes").notNull().default(0),
-  failures: integer("failures").notNull().default(0),
-});

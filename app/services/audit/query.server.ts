@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { stringify } from "csv-stringify/sync";
 import type { Db } from "../../../db/client";
 import { auditEvents, notices, staffUsers, type AuditEvent } from "../../../db/schema/index";
 import { normalizeReferenceNumber } from "../notices/activation-code.server";
+import { csvLine, csvLines } from "~/utils/csv";
 import type { AppContext, RequestMeta } from "../context.server";
 import { assertRole, type StaffActor } from "../staff/roles";
 import { recordAuditEvent } from "./record.server";
@@ -142,14 +142,6 @@ export async function viewAuditTrail(
   });
 }
 
-/**
- * A spreadsheet cannot run what a cell says: every cell that begins with = + - @, a tab or a
- * carriage return gets a leading apostrophe (OWASP "CSV injection").
- */
-export function formulaSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export const AUDIT_CSV_COLUMNS = [
   "id",
   "at",
@@ -167,9 +159,7 @@ export const AUDIT_CSV_COLUMNS = [
 ] as const;
 
 function csvRecord(v: AuditRowView): string[] {
-  return [String(v.id), v.at, v.actorType, v.actor, v.actorRole, v.action, v.subject, v.reason, v.callReference, v.ip, v.requestId, v.outcome, v.details].map(
-    formulaSafe,
-  );
+  return [String(v.id), v.at, v.actorType, v.actor, v.actorRole, v.action, v.subject, v.reason, v.callReference, v.ip, v.requestId, v.outcome, v.details];
 }
 
 /**
@@ -211,7 +201,7 @@ export async function exportAuditCsv(
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(stringify([[...AUDIT_CSV_COLUMNS]], { record_delimiter: "windows" })));
+        controller.enqueue(encoder.encode(csvLine(AUDIT_CSV_COLUMNS)));
         if (where === null || rows === 0) controller.close();
         return;
       }
@@ -227,7 +217,7 @@ export async function exportAuditCsv(
       }
       cursor = chunk[chunk.length - 1]!.id;
       const labels = await labelsFor(ctx.db, chunk);
-      controller.enqueue(encoder.encode(stringify(chunk.map((r) => csvRecord(view(r, labels))), { record_delimiter: "windows" })));
+      controller.enqueue(encoder.encode(csvLines(chunk.map((r) => csvRecord(view(r, labels))))));
       if (chunk.length < EXPORT_CHUNK_ROWS) controller.close();
     },
   });

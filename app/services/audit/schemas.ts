@@ -1,12 +1,7 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "./events";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+import { ISO_DATE as DATE, isIsoDate as isRealDate } from "~/utils/dates";
 
 const optionalText = z
   .string()

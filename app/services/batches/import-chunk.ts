@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { checkRows, sealRows, type SealState } from "./seal-core.mjs";
+import { checkRows, sealRows, type SealState } from "./seal-core";
 import { validateRecord, type HeaderMap, type RowProblem, type ValidRow } from "./validate";
 
 /**

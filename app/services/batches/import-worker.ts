@@ -3,7 +3,7 @@
 // so a worker loads plain JavaScript (no TypeScript loader, no hooks thread per worker).
 import { parentPort, workerData } from "node:worker_threads";
 import { processChunk, type ChunkJob } from "./import-chunk";
-import { createSealState } from "./seal-core.mjs";
+import { createSealState } from "./seal-core";
 
 const state = createSealState(workerData);
 parentPort!.on("message", (job: ChunkJob) => {

@@ -12,7 +12,7 @@ import {
 } from "../notices/activation-code.server";
 import type { SealedAddress, SealedName } from "../notices/seal.server";
 import type { Actor } from "../actor";
-import { csvCell } from "./seal-core.mjs";
+import { csvCell } from "~/utils/csv";
 import { rowsOf } from "./sql.server";
 
 export const MAILING_HEADER = [

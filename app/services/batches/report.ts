@@ -1,4 +1,4 @@
-import { csvCell } from "./seal-core.mjs";
+import { csvCell } from "~/utils/csv";
 import { REJECT_REASONS, type RejectReason, type RowProblem } from "./validate";
 
 /** First rows kept per reason; the counts stay exact however large the file. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ChunkJob, ChunkResult } from "./import-chunk";
-import { nativeSealPath } from "./seal-core.mjs";
+import { nativeSealPath } from "./seal-core";
 
 export type SealInit = { pepper: Uint8Array; keyId: string; key: Uint8Array; referenceKey: Uint8Array; nativeSeal?: boolean };
 export type { ChunkJob, ChunkResult } from "./import-chunk";

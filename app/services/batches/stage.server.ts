@@ -3,7 +3,7 @@ import type postgres from "postgres";
 import type { Writable } from "node:stream";
 import type { Database } from "../../../db/client";
 
-/** Columns of a staging table, in the order seal-core.mjs writes them: plain, keyed hashes, then SEALED_SLOTS. */
+/** Columns of a staging table, in the order seal-core writes them: plain, keyed hashes, then SEALED_SLOTS. */
 export const STAGE_COLUMNS = [
   "line",
   "reference_number",

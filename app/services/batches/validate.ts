@@ -1,4 +1,5 @@
 import { isCategoryKey } from "~/content/categories";
+import { parseDateText } from "~/utils/dates";
 
 /**
  * The batch file's columns (DESIGN.md "Batch file"): names case-insensitive, any order.
@@ -120,24 +121,14 @@ export type ValidRow = {
   exposed: string[];
 };
 
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
 /** YYYY-MM-DD or M/D/YYYY → YYYY-MM-DD, or the reason it is not a date. */
 export function parseDate(value: string, today: string): { date: string } | { reason: RejectReason } {
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (match) {
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value))) {
-    [m, d, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else return { reason: "bad_date" };
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { reason: "impossible_date" };
-  const date = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  if (y < 1900) return { reason: "date_before_1900" };
-  if (date > today) return { reason: "future_date" };
-  return { date };
+  const parsed = parseDateText(value);
+  if (parsed === "format") return { reason: "bad_date" };
+  if (parsed === "impossible") return { reason: "impossible_date" };
+  if (parsed.year < 1900) return { reason: "date_before_1900" };
+  if (parsed.date > today) return { reason: "future_date" };
+  return { date: parsed.date };
 }
 
 const DECEASED: Record<string, boolean> = { y: true, yes: true, true: true, "1": true, n: false, no: false, false: false, "0": false, "": false };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CheckErrors } from "~/content/pages";
+import { calendarDate } from "~/utils/dates";
 
 /** Field names of the check form: a public contract (DESIGN.md "The patient check"). */
 export const CHECK_FIELDS = { code: "code", month: "dob-month", day: "dob-day", year: "dob-year" } as const;
@@ -39,13 +40,13 @@ export function parseCheckForm(
 
   let dateOfBirth: string | null = null;
   if (!errors.some((e) => e.field !== "code")) {
-    const d = new Date(Date.UTC(year, month - 1, day));
-    if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    const date = calendarDate(year, month, day);
+    if (!date) {
       errors.push({ field: "dob-day", message: "dateNotReal" });
-    } else if (d.getTime() > today.getTime()) {
+    } else if (Date.parse(`${date}T00:00:00Z`) > today.getTime()) {
       errors.push({ field: "dob-year", message: "dateInFuture" });
     } else {
-      dateOfBirth = d.toISOString().slice(0, 10);
+      dateOfBirth = date;
     }
   }
   return { values, dateOfBirth, errors };

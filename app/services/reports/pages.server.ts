@@ -1,6 +1,6 @@
 import type { Actor } from "../actor";
 import type { AppContext, RequestMeta } from "../context.server";
-import { csvCell } from "../batches/seal-core.mjs";
+import { csvCell } from "~/utils/csv";
 import {
   enrollmentRate,
   enrollmentsPerDay,

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record.server";
 import type { Actor } from "../actor";
 import type { AppContext, RequestMeta } from "../context.server";
 import { CATEGORY_KEYS } from "~/content/categories";
-import { csvCell } from "../batches/seal-core.mjs";
+import { csvCell } from "~/utils/csv";
 
 /**
  * Reports for admins, read from the counters kept at import and by triggers

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { AUDIT_CSV_COLUMNS, AUDIT_PAGE_SIZE, exportAuditCsv, formulaSafe, viewAuditTrail } from "~/services/audit/query.server";
+import { AUDIT_CSV_COLUMNS, AUDIT_PAGE_SIZE, exportAuditCsv, viewAuditTrail } from "~/services/audit/query.server";
+import { formulaSafe } from "~/utils/csv";
 import { recordAuditEvent } from "~/services/audit/record.server";
 import { parseAuditFilters } from "~/services/audit/schemas";
 import { StaffForbiddenError } from "~/services/staff/roles";
