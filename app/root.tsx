@@ -9,7 +9,7 @@ import { useNonce } from "~/components/nonce";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { stylesheets } from "~/utils/assets.server";
 import { setErrorTitle } from "~/utils/error-title";
-import { getLang } from "~/utils/lang.server";
+import { getLang } from "~/http/lang.server";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },

@@ -1,7 +1,6 @@
 // The HTTP server: Express in front of Remix, so we own security headers, health checks,
 // graceful draining and the database pool's life (README, Decisions: "A custom server").
 import type { ServerBuild } from "@remix-run/node";
-import * as remixExpress from "@remix-run/express/dist/server.js";
 import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
@@ -12,6 +11,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isLockTimeout, migrateDatabase, openDatabase, type Database } from "../db/client";
+import { createRemixRequest, sendRemixResponse } from "./http/express-adapter.server";
 import { printDemoLogins, seedDemo } from "./services/demo/seed.server";
 import { createAppContext, type AppContext } from "./services/context.server";
 import { startAbandonedCallSweeper } from "./services/calls/abandoned.server";
@@ -25,13 +25,6 @@ import { describeError, installConsoleScrubber, log } from "./utils/log.server";
 
 const DRAIN_TIMEOUT_MS = 10_000;
 const UPLOAD_TIMEOUT_MS = 2 * 60 * 60 * 1000;
-
-// The express adapter has these two in its internal module but does not re-export them; we use them so we can
-// look at Remix's response (a 5xx with the database away becomes a 503) before sending it.
-const { createRemixRequest, sendRemixResponse } = remixExpress as unknown as {
-  createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request;
-  sendRemixResponse(res: ExpressResponse, response: Response): Promise<void>;
-};
 
 export type AppServer = {
   server: Server;

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { CheckPage } from "~/components/check-page";
 import { HOME_TEXT } from "~/content/pages";
 import { getHomeIncident } from "~/services/incidents/current.server";
-import { getLang } from "~/utils/lang.server";
+import { getLang } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -8,7 +8,7 @@ import { parseCheckForm } from "~/services/notices/schemas";
 import { getNoticeLanguage } from "~/services/notices/exposure.server";
 import { clearRefusals, countRefusal, patientCookie, REPEATED_REFUSALS } from "~/http/patient.server";
 import { readPatientSession } from "~/services/patient/session.server";
-import { getLang, noticeLangCookie } from "~/utils/lang.server";
+import { getLang, noticeLangCookie } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -8,7 +8,7 @@ import { enrollInMonitoring, getEnrollmentStatus } from "~/services/enrollment/e
 import { parseEnrollForm, type EnrollFormErrors, type EnrollFormValues } from "~/services/enrollment/schemas";
 import { requirePatient } from "~/http/patient.server";
 import { formatDate } from "~/utils/format";
-import { getLang } from "~/utils/lang.server";
+import { getLang } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

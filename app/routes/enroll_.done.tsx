@@ -6,7 +6,7 @@ import { fill } from "~/content/i18n";
 import { getEnrollmentView } from "~/services/enrollment/enroll.server";
 import { requirePatient } from "~/http/patient.server";
 import { formatDate } from "~/utils/format";
-import { getLang } from "~/utils/lang.server";
+import { getLang } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

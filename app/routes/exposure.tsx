@@ -9,7 +9,7 @@ import { medicaidAgencyFor, medicaidAgencyText } from "~/content/medicaid-agenci
 import { EXPOSURE_TEXT, summarySteps } from "~/content/pages";
 import { requirePatient } from "~/http/patient.server";
 import { formatDate } from "~/utils/format";
-import { getLang } from "~/utils/lang.server";
+import { getLang } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { isLang } from "~/content/i18n";
-import { langCookie } from "~/utils/lang.server";
+import { langCookie } from "~/http/lang.server";
 import { safeNextPath } from "~/utils/safe-next";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { patientCookie } from "~/http/patient.server";
 import { signOutPatient } from "~/services/patient/session.server";
-import { noticeLangCookie } from "~/utils/lang.server";
+import { noticeLangCookie } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

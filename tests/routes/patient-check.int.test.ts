@@ -7,9 +7,9 @@ import { LOCK_AFTER_FAILURES } from "~/services/notices/check.server";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { comparable, loadBuild, postForm, startTestServer, visibleText } from "../support/server";
 import { startServer } from "../../app/server";
+import { createMailedWorld, createNotice } from "../factories";
 
 const withoutScripts = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
-import { createMailedWorld, createNotice } from "../factories";
 
 let env: TestEnv;
 let server: AppServer;

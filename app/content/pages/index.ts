@@ -7,6 +7,15 @@
  * (same keys, same list lengths), and each string uses the same placeholders in both; the content
  * tests check this. One file a page; this index gathers them.
  */
+import { ACCESSIBILITY_TEXT } from "./accessibility";
+import { CHECK_ERRORS } from "./check-errors";
+import { EXPOSURE_TEXT } from "./exposure";
+import { FAQ_TEXT } from "./faq";
+import { GENUINE_TEXT } from "./genuine";
+import { GUIDANCE_TEXT } from "./guidance";
+import { HOME_TEXT } from "./home";
+import { LAYOUT_TEXT } from "./layout";
+
 export * from "./shared";
 export * from "./home";
 export * from "./check-errors";
@@ -16,15 +25,6 @@ export * from "./faq";
 export * from "./guidance";
 export * from "./accessibility";
 export * from "./layout";
-
-import { ACCESSIBILITY_TEXT } from "./accessibility";
-import { CHECK_ERRORS } from "./check-errors";
-import { EXPOSURE_TEXT } from "./exposure";
-import { FAQ_TEXT } from "./faq";
-import { GENUINE_TEXT } from "./genuine";
-import { GUIDANCE_TEXT } from "./guidance";
-import { HOME_TEXT } from "./home";
-import { LAYOUT_TEXT } from "./layout";
 
 /** Every localized page text in this module, by export name (used by the content tests). */
 export const PAGE_TEXTS = {

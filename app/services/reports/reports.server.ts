@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
+import { sql, eq } from "drizzle-orm";
 import { incidents, type Incident } from "../../../db/schema/index";
-import { eq } from "drizzle-orm";
 import { recordAuditEvent } from "../audit/record.server";
 import type { Actor } from "../actor";
 import type { AppContext, RequestMeta } from "../context.server";

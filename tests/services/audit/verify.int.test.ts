@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { sql } from "drizzle-orm";
+import { sql, eq } from "drizzle-orm";
 import { auditCommands } from "~/cli/audit";
-import { eq } from "drizzle-orm";
 import { auditEvents } from "../../../db/schema/index";
 import { chainHash, recordAuditEvent } from "~/services/audit/record.server";
 import { verifyAuditChain } from "~/services/audit/verify.server";
