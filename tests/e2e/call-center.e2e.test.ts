@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { loadCodes } from "../services/enrollment/support";
-import type { StaffRole } from "../../app/services/staff/guard.server";
+import type { StaffRole } from "../../app/services/staff/roles";
 import { createMailedWorld, createNotice } from "../factories";
 import { createStaff, signedIn } from "../support/staff";
 import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
