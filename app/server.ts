@@ -123,6 +123,9 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
     res.locals.requestId = randomUUID();
     res.locals.cspNonce = randomBytes(16).toString("base64");
     res.setHeader("X-Request-Id", res.locals.requestId as string);
+    // Remix builds URLs and compares Origin with X-Forwarded-Host when there is one: only a
+    // trusted proxy's counts.
+    if (!config.trustProxy) delete req.headers["x-forwarded-host"];
     next();
   });
 
@@ -252,10 +255,19 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
 
 export function isSameOriginRequest(req: ExpressRequest, trustProxy: boolean): boolean {
   const site = req.get("sec-fetch-site");
-  if (site) return site === "same-origin" || site === "none";
   const origin = req.get("origin");
+  if (site) {
+    if (site !== "same-origin" && site !== "none") return false;
+    // A same-origin request naming a foreign Origin is no browser's: refused here, as Remix
+    // would refuse it later with a 500 (issue 15, finding 5).
+    return !origin || origin === "null" || originMatchesHost(req, origin, trustProxy);
+  }
   if (!origin) return true; // not a browser (curl, the load balancer, tests): SameSite cookies still apply
   if (origin === "null") return false;
+  return originMatchesHost(req, origin, trustProxy);
+}
+
+function originMatchesHost(req: ExpressRequest, origin: string, trustProxy: boolean): boolean {
   const host = trustProxy && req.get("x-forwarded-host") ? req.get("x-forwarded-host") : req.get("host");
   try {
     return new URL(origin).host === host;
