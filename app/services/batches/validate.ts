@@ -54,6 +54,7 @@ export const REJECT_REASONS = {
   bad_phone: "phone must have 10 digits",
   too_long: "value is too long",
   bad_characters: "value contains control characters",
+  bidi_characters: "value contains bidirectional control characters (U+202A-U+202E, U+2066-U+2069), which can reorder what the letter shows",
   bad_encoding: "not valid UTF-8",
   column_count: "wrong number of fields on this line",
   duplicate_in_file: "external_id appears earlier in the file",
@@ -78,7 +79,14 @@ export const USPS_CODES: ReadonlySet<string> = new Set(
 );
 
 const MAX_FIELD_CHARS = 200;
+/**
+ * `exposed` lists category keys: all 19 with separators are 268 characters (issue 15, finding 10).
+ * Its length is bounded by the catalog (an unknown key is refused), so the cap only stops junk.
+ */
+const MAX_EXPOSED_CHARS = 1000;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Bidirectional embedding, override and isolate controls: refused, never passed to the print vendor (issue 15, finding 9). */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 export type HeaderMap = { index: Partial<Record<BatchColumn, number>>; width: number; ignored: string[] };
 
@@ -156,10 +164,11 @@ export function validateRecord(
     values[c] = v;
     if (v.includes("\uFFFD")) bad(c, "bad_encoding");
     else if (CONTROL.test(v)) bad(c, "bad_characters");
-    else if (v.length > MAX_FIELD_CHARS) bad(c, "too_long");
+    else if (BIDI_CONTROL.test(v)) bad(c, "bidi_characters");
+    else if (v.length > (c === "exposed" ? MAX_EXPOSED_CHARS : MAX_FIELD_CHARS)) bad(c, "too_long");
     else if (!v && REQUIRED_COLUMNS.includes(c)) bad(c, c === "exposed" ? "no_category" : "missing");
   }
-  if (problems.length && problems.some((p) => p.reason === "bad_encoding" || p.reason === "bad_characters")) return { problems };
+  if (problems.length && problems.some((p) => p.reason === "bad_encoding" || p.reason === "bad_characters" || p.reason === "bidi_characters")) return { problems };
 
   const state = values.state.toUpperCase();
   if (values.state && !USPS_CODES.has(state)) bad("state", "bad_state");
