@@ -7,7 +7,7 @@ import express, { type NextFunction, type Request as ExpressRequest, type Respon
 import helmet from "helmet";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isLockTimeout, migrateDatabase, openDatabase, type Database } from "../db/client";
@@ -276,7 +276,51 @@ function originMatchesHost(req: ExpressRequest, origin: string, trustProxy: bool
   }
 }
 
-/** Open everything and listen. Resolves once the port is bound. */
+/** What answers while the database is not reachable yet: alive, not ready, "try again shortly". */
+function waitingApp(): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", (_req, res) => void res.set("Cache-Control", "no-store").json({ ok: true }));
+  app.get("/readyz", (_req, res) => void res.status(503).set("Cache-Control", "no-store").json({ ok: false, database: "down" }));
+  app.use((_req, res) => void res.status(503).set({ "Retry-After": "30", "Cache-Control": "no-store", Connection: "close" }).type("html").send(errorPageHtml(503)));
+  return app;
+}
+
+/** Network and "not accepting connections" failures: worth waiting for. Anything else is a real error. */
+function unreachableCode(error: unknown): string | null {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED)$/.test(code)) return code;
+    if (/^(08|57P0)/.test(code)) return code; // connection exceptions; admin shutdown / cannot connect now
+  }
+  return null;
+}
+
+/**
+ * Open and migrate the configured database; with `wait`, an unreachable one is retried with
+ * back-off (1 s doubling to 30 s), one line per attempt and no stack trace.
+ */
+async function openDatabaseWhenReachable(config: Config, wait: { signal?: AbortSignal; firstRetryMs?: number } | undefined): Promise<Database> {
+  for (let attempt = 1; ; attempt++) {
+    let database: Database | undefined;
+    try {
+      database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite`, lockTimeoutMs: config.dbLockTimeoutMs });
+      await migrateDatabase(database);
+      return database;
+    } catch (error) {
+      await database?.close().catch(() => {});
+      const code = unreachableCode(error);
+      if (!wait || !code || wait.signal?.aborted) throw error;
+      const retryMs = Math.min(30_000, (wait.firstRetryMs ?? 1000) * 2 ** Math.min(attempt - 1, 5));
+      console.error(`Database not reachable (${code}); trying again in ${Math.ceil(retryMs / 1000)} s (attempt ${attempt}). /healthz answers, /readyz says 503 meanwhile.`);
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+      if (wait.signal?.aborted) throw new Error("stopped waiting for the database");
+    }
+  }
+}
+
+/** Open everything and listen. Resolves once the app is ready (the port is bound before). */
 export async function startServer(options: {
   config: Config;
   build?: ServerBuild;
@@ -285,25 +329,44 @@ export async function startServer(options: {
   ctx?: AppContext;
   /** How long a body other than a batch upload may take to arrive (tests shorten it). */
   bodyTimeoutMs?: number;
+  /**
+   * Listen at once and wait for an unreachable database, retrying, instead of failing: meanwhile
+   * /healthz answers 200, /readyz and every page 503 (issue 15, finding 12). `npm start` sets it.
+   */
+  waitForDatabase?: { onListening?: (url: string) => void; signal?: AbortSignal; firstRetryMs?: number };
 }): Promise<AppServer> {
   const { config } = options;
   installConsoleScrubber();
-  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite`, lockTimeoutMs: config.dbLockTimeoutMs }));
-  await migrateDatabase(database);
-  const ctx = options.ctx ?? createAppContext(database, config);
-  if (config.env === "production") {
-    // Demo accounts and codes are published in the repository: never served in production.
-    const refusal = demoLeftoversMessage(await findDemoLeftovers(ctx));
-    if (refusal) {
-      if (!options.database) await database.close();
-      throw new ConfigError(refusal);
+  // Until the app is ready, requests go to a stand-in that says so.
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = waitingApp();
+  const server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+  options.waitForDatabase?.onListening?.(url);
+
+  let database: Database;
+  let ctx: AppContext;
+  let build: ServerBuild;
+  try {
+    database = options.database ?? (await openDatabaseWhenReachable(config, options.waitForDatabase));
+    if (options.database) await migrateDatabase(database);
+    ctx = options.ctx ?? createAppContext(database, config);
+    if (config.env === "production") {
+      // Demo accounts and codes are published in the repository: never served in production.
+      const refusal = demoLeftoversMessage(await findDemoLeftovers(ctx));
+      if (refusal) {
+        if (!options.database) await database.close();
+        throw new ConfigError(refusal);
+      }
     }
+    build = options.build ?? ((await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
   }
-  const build = options.build ?? ((await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild);
-  const app = createApp(build, ctx, { bodyTimeoutMs: options.bodyTimeoutMs });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-  });
+  handler = createApp(build, ctx, { bodyTimeoutMs: options.bodyTimeoutMs });
   server.keepAliveTimeout = 5000;
   // A batch upload of a few million rows over a slow link takes longer than Node's 5-minute
   // default; headers must still arrive within a minute (slow-loris protection stays). Node has one
@@ -311,9 +374,6 @@ export async function startServer(options: {
   // bodyLimits middleware (issue 15, finding 1).
   server.requestTimeout = UPLOAD_TIMEOUT_MS;
   server.headersTimeout = 60_000;
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : config.port;
-  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
 
   const hooks: (() => Promise<void>)[] = [];
   let closing: Promise<void> | undefined;
@@ -355,7 +415,7 @@ async function main() {
   if (config.devSecretsFile) console.info(`Using development secrets from ${config.devSecretsFile} (generated on first run).`);
   let app: AppServer;
   try {
-    app = await startServer({ config });
+    app = await startServer({ config, waitForDatabase: {} });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

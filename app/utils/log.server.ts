@@ -25,9 +25,21 @@ const runtimeEnv = (name: string) => process.env[name];
 
 export function describeError(error: unknown): Fields {
   if (!(error instanceof Error)) return { error: "unknown" };
-  return runtimeEnv("NODE_ENV") === "production"
-    ? { error: error.name }
-    : { error: error.name, detail: scrub(error.message.slice(0, 300)), at: error.stack?.split("\n")[1]?.trim() };
+  // A failed query (drizzle wraps the driver's error as `cause`): its SQLSTATE code, never its
+  // message, which quotes the statement's bound parameters (issue 15, finding 12).
+  const code = sqlStateOf(error);
+  if (code || /^Failed query:/.test(error.message)) return { error: error.name, code: code ?? "unknown" };
+  const at = error.stack?.split("\n").find((l) => /^\s+at /.test(l))?.trim();
+  return runtimeEnv("NODE_ENV") === "production" ? { error: error.name } : { error: error.name, detail: scrub(error.message.split("\n")[0]!.slice(0, 300)), at };
+}
+
+/** The PostgreSQL error code of an error or of its cause (postgres.js and PGlite both set `code`). */
+function sqlStateOf(error: Error): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 function write(level: "info" | "warn" | "error", msg: string, fields: Fields = {}) {

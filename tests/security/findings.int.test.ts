@@ -1,6 +1,9 @@
 // One regression test per red-team finding (issue 15) that is not covered by its own file
 // (body-limits, race, redirect-fuzz, route-fuzz). Each says which finding it holds shut.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { emailMessages } from "../../db/schema/index";
+import { describeError } from "~/utils/log.server";
 import type { AppServer } from "../../app/server";
 import { startServer } from "../../app/server";
 import { seedDemo } from "~/services/demo/seed.server";
@@ -89,5 +92,59 @@ describe(`finding 4: no open redirect through next (${process.env.TEST_DB_KIND})
     const page = await fetch(`${server.url}/staff/login?next=/admin/batches`);
     expect(await page.text()).toContain('name="next" value="/admin/batches"');
     expect(visibleText(await (await fetch(`${server.url}/staff/login?next=%0d%0a`)).text())).toContain("Staff sign-in");
+  });
+});
+
+describe(`finding 12: no database at start-up; failed queries logged without parameters (${process.env.TEST_DB_KIND})`, () => {
+  it("listens at once, answers /healthz 200 and /readyz 503, and retries with one line per attempt", async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
+    const stop = new AbortController();
+    let url = "";
+    const listening = new Promise<void>((resolve) => {
+      const started = startServer({
+        config: { ...env.config, databaseUrl: "postgres://nobody@127.0.0.1:9/nowhere", port: 0, host: "127.0.0.1" },
+        build: undefined,
+        waitForDatabase: { onListening: (u) => ((url = u), resolve()), signal: stop.signal, firstRetryMs: 50 },
+      });
+      void started.then(
+        () => {},
+        () => {},
+      );
+    });
+    try {
+      await listening;
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ ok: false, database: "down" });
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(503);
+      expect(visibleText(await page.text())).toContain("Please try again shortly");
+      await vi.waitFor(() => expect(lines.length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+      for (const line of lines.filter((l) => l.includes("Database"))) {
+        expect(line).toMatch(/^Database not reachable \([A-Z_]+\); trying again in \d+ s \(attempt \d+\)/);
+        expect(line).not.toContain("\n");
+        expect(line).not.toMatch(/\s+at /);
+      }
+    } finally {
+      stop.abort();
+      spy.mockRestore();
+    }
+  });
+
+  it("a failed query is described by its error code, never its parameters", async () => {
+    const error = await env.ctx.db
+      .select()
+      .from(emailMessages)
+      .where(eq(emailMessages.id, 99999999999999999999999))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(Error);
+    const fields = describeError(error);
+    expect(JSON.stringify(fields)).not.toMatch(/e\+22|99999|select|email_messages/i);
+    expect(fields.code).toMatch(/^[0-9A-Z]{5}$|^unknown$/);
   });
 });
