@@ -18,7 +18,7 @@ import { startAbandonedCallSweeper } from "./services/calls/abandoned.server";
 import { BATCH_UPLOAD_MAX_BYTES } from "./http/upload.server";
 import { startEmailWorker } from "./services/email/worker.server";
 import { demoLeftoversMessage, findDemoLeftovers, seedDemoStaff } from "./services/demo/staff.server";
-import { ConfigError, loadConfig, type Config } from "./utils/env.server";
+import { ConfigError, describeTrustProxy, expressTrustProxy, loadConfig, type Config } from "./utils/env.server";
 import { errorPageHtml } from "./utils/error-page.server";
 import { BodyTooLargeError, bodyLimits, bodyRuleFor, countedBody, sendPlainError } from "./http/limits.server";
 import { describeError, installConsoleScrubber, log } from "./utils/log.server";
@@ -117,7 +117,7 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
   const config = ctx.config;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", config.trustProxy ? 1 : false);
+  app.set("trust proxy", expressTrustProxy(config.trustProxySetting));
 
   app.use((req, res, next) => {
     res.locals.requestId = randomUUID();
@@ -436,6 +436,7 @@ async function main() {
   // Calls left open by a staff session that ended are closed as "abandoned".
   app.onClose(startAbandonedCallSweeper(app.ctx));
   console.info(`Email: ${config.resend ? "through Resend" : "to the local outbox (admins: /admin/outbox)"}`);
+  console.info(describeTrustProxy(config.trustProxySetting));
   console.info(`Exposure Check is serving ${app.url}`);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -36,6 +37,46 @@ const dataKeys = z
     return keys;
   });
 
+/**
+ * Which proxies' `X-Forwarded-For` to believe (issue 15, finding 11; docs/decisions/074). `false`:
+ * none (the client address is the TCP peer). A number: that many hops from the right of the header
+ * (`1` = one load balancer in front; kept for compatibility). A list: only proxies at these
+ * addresses or CIDR ranges (or Express's names `loopback`, `linklocal`, `uniquelocal`), which holds
+ * even when the app is also reachable directly.
+ */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+export function parseTrustProxy(value: string | undefined): TrustProxy | { error: string } {
+  const v = (value ?? "").trim();
+  if (v === "" || v === "0" || v.toLowerCase() === "false") return false;
+  if (/^\d{1,2}$/.test(v)) return { hops: Number(v) };
+  const parts = v.split(",").map((p) => p.trim()).filter(Boolean);
+  for (const p of parts) {
+    if (PROXY_NAMES.has(p)) continue;
+    const [ip, bits, ...rest] = p.split("/");
+    const family = isIP(ip ?? "");
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !okBits || rest.length) return { error: `not a hop count, an IP address, a CIDR range or loopback/linklocal/uniquelocal: ${p.slice(0, 60)}` };
+  }
+  return { addresses: parts };
+}
+
+/** The value for Express's `trust proxy` setting. */
+export function expressTrustProxy(t: TrustProxy): boolean | number | string[] {
+  if (t === false) return false;
+  return "hops" in t ? t.hops : t.addresses;
+}
+
+/** The start-up line saying what is trusted. */
+export function describeTrustProxy(t: TrustProxy): string {
+  if (t === false) return "Client addresses: the connecting address; X-Forwarded-For is ignored (TRUST_PROXY unset).";
+  if ("hops" in t)
+    return `Client addresses: taken from X-Forwarded-For, trusting ${t.hops} proxy hop${t.hops === 1 ? "" : "s"} (TRUST_PROXY=${t.hops}). Only safe if every request comes through ${t.hops === 1 ? "that proxy" : "those proxies"} and it overwrites the header it received.`;
+  return `Client addresses: taken from X-Forwarded-For only when the request comes from ${t.addresses.join(", ")} (TRUST_PROXY).`;
+}
+
 /** How long a web request waits for a table or row lock before it answers "busy, try again" (503). */
 export const DEFAULT_DB_LOCK_TIMEOUT_MS = 5000;
 
@@ -52,7 +93,17 @@ const EnvSchema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().min(3).optional(),
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (parsed && "error" in parsed) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   IMPORT_LOAD: z.enum(["auto", "direct", "staging"]).default("auto"),
   DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_DB_LOCK_TIMEOUT_MS),
   INCIDENT_SLUG: z
@@ -76,7 +127,10 @@ export type Config = {
   dataKeys: { id: string; key: Buffer }[];
   resend: { apiKey: string; baseUrl: string | undefined } | undefined;
   emailFrom: string;
+  /** Whether any proxy's X-Forwarded-* headers are believed. */
   trustProxy: boolean;
+  /** Which: none, a hop count, or the proxies' addresses (docs/decisions/074). */
+  trustProxySetting: TrustProxy;
   /** How large batch imports reach `notices` on PostgreSQL (README "How an import works"). */
   importLoad: "auto" | "direct" | "staging";
   /**
@@ -162,7 +216,8 @@ export function loadConfig(source?: NodeJS.ProcessEnv): Config {
     dataKeys: e.DATA_KEYS!,
     resend: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL } : undefined,
     emailFrom: e.EMAIL_FROM ?? "Exposure Check <no-reply@localhost>",
-    trustProxy: e.TRUST_PROXY === "1",
+    trustProxy: e.TRUST_PROXY !== false,
+    trustProxySetting: e.TRUST_PROXY,
     importLoad: e.IMPORT_LOAD,
     dbLockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
     incidentSlug: e.INCIDENT_SLUG,
@@ -189,6 +244,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     resend: undefined,
     emailFrom: "Exposure Check <no-reply@example.test>",
     trustProxy: false,
+    trustProxySetting: false,
     importLoad: "auto",
     dbLockTimeoutMs: DEFAULT_DB_LOCK_TIMEOUT_MS,
     incidentSlug: undefined,

@@ -2,7 +2,7 @@
 // (body-limits, race, redirect-fuzz, route-fuzz). Each says which finding it holds shut.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { emailMessages } from "../../db/schema/index";
+import { auditEvents, emailMessages } from "../../db/schema/index";
 import { describeError } from "~/utils/log.server";
 import type { AppServer } from "../../app/server";
 import { startServer } from "../../app/server";
@@ -11,7 +11,7 @@ import { createAppContext } from "~/services/context.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { DEMO_STAFF, demoLeftoversMessage, disableDemoLeftovers, findDemoLeftovers, seedDemoStaff } from "~/services/demo/staff.server";
 import { signInWithPassword } from "~/services/staff/login.server";
-import { ConfigError } from "~/utils/env.server";
+import { ConfigError, loadConfig, type Config } from "~/utils/env.server";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { loadBuild, startTestServer, visibleText } from "../support/server";
 import { createStaff } from "../support/staff";
@@ -146,5 +146,45 @@ describe(`finding 12: no database at start-up; failed queries logged without par
     const fields = describeError(error);
     expect(JSON.stringify(fields)).not.toMatch(/e\+22|99999|select|email_messages/i);
     expect(fields.code).toMatch(/^[0-9A-Z]{5}$|^unknown$/);
+  });
+});
+
+describe(`finding 11: TRUST_PROXY names a hop count or the proxies' addresses (${process.env.TEST_DB_KIND})`, () => {
+  const base = { NODE_ENV: "test" as const, DATA_DIR: ".data/test-trust", SESSION_SECRET: "s".repeat(40), CODE_PEPPER: "p".repeat(40), DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` };
+
+  it("parses unset, a hop count and address lists; refuses anything else, naming it", () => {
+    expect(loadConfig({ ...base }).trustProxySetting).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: "0" }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: "1" }).trustProxySetting).toEqual({ hops: 1 }); // the old meaning, kept
+    expect(loadConfig({ ...base, TRUST_PROXY: "10.0.0.7, 10.1.0.0/16, loopback" }).trustProxySetting).toEqual({ addresses: ["10.0.0.7", "10.1.0.0/16", "loopback"] });
+    expect(() => loadConfig({ ...base, TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY.*yes/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: "10.0.0.0/99" })).toThrow(ConfigError);
+  });
+
+  /** The address the audit trail records for a check sent with a forged X-Forwarded-For. */
+  async function recordedAddress(trust: Config["trustProxySetting"]): Promise<string | null> {
+    const config = { ...env.config, trustProxy: trust !== false, trustProxySetting: trust, port: 0, host: "127.0.0.1" };
+    const ctx = createAppContext(env.database, config, { now: env.ctx.now, sleep: async () => {} });
+    const started = await startServer({ config, build: await loadBuild(), database: env.database, ctx });
+    try {
+      const res = await fetch(`${started.url}/check`, {
+        method: "POST",
+        headers: { "Sec-Fetch-Site": "same-origin", "X-Forwarded-For": "6.6.6.6, 7.7.7.7", "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ code: "DEM0-ADV1-T7K4-Q2X3", "dob-month": "1", "dob-day": "2", "dob-year": "1970" }),
+        redirect: "manual",
+      });
+      await res.arrayBuffer();
+      const [row] = await env.ctx.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.requestId, res.headers.get("x-request-id")!));
+      return row?.ip ?? null;
+    } finally {
+      await new Promise<void>((resolve) => started.server.close(() => resolve()));
+    }
+  }
+
+  it("over HTTP: untrusted, the peer's address; one hop, the address that hop saw; a proxy list, only when the peer is one of them", async () => {
+    expect(await recordedAddress(false)).toMatch(/127\.0\.0\.1/);
+    expect(await recordedAddress({ hops: 1 })).toBe("7.7.7.7"); // never the client-chosen 6.6.6.6
+    expect(await recordedAddress({ addresses: ["10.9.9.9"] })).toMatch(/127\.0\.0\.1/); // not from the proxy: header ignored
+    expect(await recordedAddress({ addresses: ["loopback"] })).toBe("7.7.7.7");
   });
 });
