@@ -8,6 +8,8 @@ import { CliUsageError, type CliCommand } from "./cli/types";
 import { auditCommands } from "./cli/audit";
 import { batchCommands } from "./cli/batches";
 import { demoCommands } from "./cli/demo";
+import { incidentCommands } from "./cli/incident";
+import { maintenanceCommands } from "./cli/maintenance";
 import { orgCommands } from "./cli/org";
 import { poolCommands } from "./cli/pool";
 import { reportCommands } from "./cli/reports";
@@ -15,6 +17,7 @@ import { reprintCommands } from "./cli/reprint";
 import { staffCommands } from "./cli/staff";
 
 const COMMANDS: CliCommand[] = [
+  ...incidentCommands,
   ...orgCommands,
   ...batchCommands,
   ...poolCommands,
@@ -23,6 +26,7 @@ const COMMANDS: CliCommand[] = [
   ...auditCommands,
   ...reprintCommands,
   ...demoCommands,
+  ...maintenanceCommands,
 ];
 
 function usage(): string {

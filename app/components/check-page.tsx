@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { ClosedPage } from "~/components/closed-page";
 import { ErrorSummary } from "~/components/error-summary";
 import { fill, type Lang } from "~/content/i18n";
 import { CHECK_ERRORS, EXPOSURE_TEXT, HOME_TEXT } from "~/content/pages";
@@ -19,13 +20,16 @@ export type HomeIncident = {
   offerMonths: number;
   enrollBy: string;
   partnerName: string;
+  /** The retention date has come: the page says the response has ended. */
+  ended?: boolean;
 };
 
 export type CheckOutcome =
   | { kind: "invalid"; errors: CheckFieldError[]; values: CheckFormValues }
   | { kind: "noMatch"; repeated?: boolean; values: CheckFormValues }
   | { kind: "typo"; values: CheckFormValues }
-  | { kind: "throttled"; minutes: number; values: CheckFormValues };
+  | { kind: "throttled"; minutes: number; values: CheckFormValues }
+  | { kind: "ended"; values: CheckFormValues };
 
 /**
  * The home page: the breach notice in the layout such notices use, and the check form.
@@ -75,6 +79,9 @@ export function CheckPage({
   useEffect(() => {
     if (summary.length) summaryRef.current?.querySelector<HTMLElement>("[role=alert]")?.focus();
   }, [outcome, summary.length]);
+
+  if (!incident) return <ClosedPage lang={lang} kind="not_open" />;
+  if (incident.ended || outcome?.kind === "ended") return <ClosedPage lang={lang} kind="ended" />;
 
   return (
     <div className="grid-row grid-gap-lg padding-top-4">

@@ -76,6 +76,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 400, headers: { "Set-Cookie": refusals.setCookie } },
       );
     }
+    case "ended":
+      return data<CheckOutcome>({ kind: "ended", values }, { status: 410 });
   }
 }
 

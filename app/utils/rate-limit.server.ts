@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { throttles } from "../../db/schema/index";
 import { keyedHash } from "./crypto.server";
@@ -113,8 +113,15 @@ export async function giveBackAttempt(db: Db, key: string): Promise<void> {
     .where(and(eq(throttles.key, key), sql`${throttles.failures} > 0`));
 }
 
-/** Forget windows that ended long ago (run from time to time). */
-export async function sweepThrottles(db: Db, now: Date): Promise<void> {
+/**
+ * Forget windows that ended long ago and blocks that are over (the housekeeping sweep runs it).
+ * Returns how many rows went.
+ */
+export async function sweepThrottles(db: Db, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - 2 * THROTTLE_WINDOW_MS);
-  await db.delete(throttles).where(lt(throttles.updatedAt, cutoff));
+  const gone = await db
+    .delete(throttles)
+    .where(and(lt(throttles.updatedAt, cutoff), or(isNull(throttles.blockedUntil), lt(throttles.blockedUntil, now))))
+    .returning({ key: throttles.key });
+  return gone.length;
 }

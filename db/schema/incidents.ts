@@ -36,6 +36,12 @@ export const incidents = pgTable(
     partnerPhone: text("partner_phone").notNull(),
     /** After this date personal fields are purged; counts and the audit trail stay. */
     retainUntil: date("retain_until").notNull(),
+    /**
+     * When the retention purge finished erasing this incident's personal data (set in the same
+     * transaction as its audit row). Null while any is left, so an interrupted purge is finished
+     * by the next run.
+     */
+    purgedAt: timestamp("purged_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("incidents_slug_key").on(t.slug)],

@@ -53,7 +53,10 @@ export const AUDIT_ACTIONS = [
   "enrollment.fulfill",
   "outbox.retry",
   "outbox.view",
+  "incident.create",
   "incident.update",
+  "incident.view",
+  "incident.purge",
   "organization.create",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

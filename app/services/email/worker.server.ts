@@ -3,6 +3,7 @@ import { emailMessages, type EmailMessage } from "../../../db/schema/index";
 import { describeError, log } from "~/utils/log.server";
 import type { AppContext } from "../context.server";
 import { sendDueReminders } from "../enrollment/reminders.server";
+import { runScheduledMaintenance } from "../maintenance/schedule.server";
 import { EMAIL_FIELD, EMAIL_GIVE_UP_MS } from "./queue.server";
 import { transportFor, type EmailTransport } from "./transport.server";
 
@@ -116,7 +117,10 @@ export async function retryFailedEmail(ctx: AppContext, id: number): Promise<boo
 export type EmailWorkerOptions = {
   /** How often to look for due email. */
   intervalMs?: number;
-  /** How often to look for reminders to send (they are sent once each, whatever the frequency). */
+  /**
+   * How often to look for reminders to send (they are sent once each, whatever the frequency), and
+   * to run the housekeeping sweeps and the retention purge (maintenance/schedule.server.ts).
+   */
   reminderIntervalMs?: number;
   transport?: EmailTransport;
 };
@@ -141,6 +145,7 @@ export function startEmailWorker(ctx: AppContext, options: EmailWorkerOptions = 
         lastReminderRun = Date.now();
         const queued = await sendDueReminders(ctx);
         if (queued > 0) log.info("email.reminders.queued", { count: queued });
+        await runScheduledMaintenance(ctx);
       }
       for (;;) {
         const run = await deliverDueEmails(ctx, { transport: options.transport });

@@ -76,7 +76,16 @@ export async function getHomeIncident(ctx: AppContext, lang: "en" | "es") {
     offerMonths: i.offerMonths,
     enrollBy: i.enrollBy,
     partnerName: i.partnerName,
+    ended: hasResponseEnded(i, ctx.now()),
   };
+}
+
+/**
+ * The response is over on and after the retention date: the purge erases personal data then, and
+ * the public site says "this response has ended" instead of offering the check.
+ */
+export function hasResponseEnded(i: Pick<Incident, "retainUntil">, now: Date): boolean {
+  return i.retainUntil <= now.toISOString().slice(0, 10);
 }
 
 /** Values the fixed page texts' `{placeholders}` take, from the current incident. */

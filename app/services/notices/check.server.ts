@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { batches, notices } from "../../../db/schema/index";
+import { batches, incidents, notices } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { startPatientSession } from "../patient/session.server";
@@ -22,7 +22,20 @@ export type CheckResult =
   | { kind: "mismatch" }
   | { kind: "typo" }
   | { kind: "malformed" }
-  | { kind: "throttled"; retryAfterSeconds: number };
+  | { kind: "throttled"; retryAfterSeconds: number }
+  /** The code is right but its incident's response has ended (retention date reached, data purged). */
+  | { kind: "ended" };
+
+/**
+ * Only notices of this deployment's incident (INCIDENT_SLUG, else the newest incident, as the
+ * public pages): a code never opens a notice of another incident's site (docs/decisions/050).
+ * A sub-select, so the check stays one statement.
+ */
+export function currentIncidentScope(slug: string | undefined) {
+  return slug
+    ? sql`${notices.incidentId} = (select id from incidents where slug = ${slug})`
+    : sql`${notices.incidentId} = (select id from incidents order by created_at desc limit 1)`;
+}
 
 /**
  * Redeem an activation code with a date of birth. A typo in the check symbol is answered without
@@ -46,22 +59,33 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
   const codeHash = hashActivationCode(ctx.config.codePepper, parsed.code);
   const result = await ctx.db.transaction(async (tx) => {
     const [notice] = await tx
-      .select({ id: notices.id, dobEnc: notices.dobEnc, lockedUntil: notices.lockedUntil })
+      .select({
+        id: notices.id,
+        dobEnc: notices.dobEnc,
+        lockedUntil: notices.lockedUntil,
+        purgedAt: notices.purgedAt,
+        retainUntil: incidents.retainUntil,
+      })
       .from(notices)
       .innerJoin(batches, eq(batches.id, notices.batchId))
+      .innerJoin(incidents, eq(incidents.id, notices.incidentId))
       .where(
         and(
           eq(notices.codeHash, codeHash),
           eq(batches.status, "mailed"),
           isNull(notices.revokedAt),
-          isNull(notices.purgedAt),
           // Flagged "suspected fraud" by the call center: no code works until a letter is reissued.
           isNull(notices.fraudFlaggedAt),
+          currentIncidentScope(ctx.config.incidentSlug),
         ),
       )
       .for("update", { of: notices });
 
-    const audit = (outcome: "success" | "failure", action: "patient.check" | "patient.check.locked" = "patient.check") =>
+    const audit = (
+      outcome: "success" | "failure",
+      action: "patient.check" | "patient.check.locked" = "patient.check",
+      details: Record<string, string> | null = notice ? null : { reason: "unknown_code" },
+    ) =>
       recordAuditEvent(tx, {
         at: now,
         actorType: "patient",
@@ -71,9 +95,14 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
         ip: meta.ip,
         requestId: meta.requestId,
         outcome,
-        details: notice ? null : { reason: "unknown_code" },
+        details,
       });
 
+    if (notice && (notice.purgedAt || notice.retainUntil <= now.toISOString().slice(0, 10))) {
+      // The response is over: say so plainly (the date of birth is gone, nothing left to guess).
+      await audit("failure", "patient.check", { reason: "ended" });
+      return { kind: "ended" as const, countAgainstIp: false };
+    }
     if (!notice || !notice.dobEnc) {
       // Same work as a real comparison, so timing does not tell a wrong code from a wrong date.
       ctx.cipher.encrypt("dob", input.dateOfBirth);
@@ -128,5 +157,6 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
     return { kind: "mismatch" };
   }
   await giveBackAttempt(ctx.db, ipKey);
+  if (result.kind === "ended") return { kind: "ended" };
   return result;
 }
