@@ -3,7 +3,7 @@ import { runHousekeeping } from "~/services/maintenance/sweep.server";
 import { CLI_ACTOR, parseOptions, type CliCommand } from "./types";
 
 const line = (c: PurgeCounts) =>
-  `notices ${c.notices}, enrollments ${c.enrollments}, emails ${c.emails}, monitoring codes ${c.monitoringCodes}, patient sessions ${c.patientSessions}`;
+  `notices ${c.notices}, enrollments ${c.enrollments}, emails ${c.emails}, monitoring codes ${c.monitoringCodes}, patient sessions ${c.patientSessions}, call notes ${c.callNotes}, reprints ${c.reprints}`;
 
 /** `npm run cli -- purge`, `npm run cli -- sweep`: the retention purge and the housekeeping sweeps. */
 export const maintenanceCommands: CliCommand[] = [

@@ -92,7 +92,7 @@ describe(`a whole incident, from an empty database to the purge (${process.env.T
 
     env.clock.set("2029-12-15T09:00:00Z"); // retainUntil of the example
     const dry = await runCli(env.ctx, ["purge"]);
-    expect(dry.out).toContain("lakeview-2026 (retain until 2029-12-15): would erase notices 5, enrollments 1, emails 1, monitoring codes 3, patient sessions 2");
+    expect(dry.out).toContain("lakeview-2026 (retain until 2029-12-15): would erase notices 5, enrollments 1, emails 1, monitoring codes 3, patient sessions 2, call notes 0, reprints 0");
     expect(dry.out).toContain("Dry run: nothing was erased.");
     expect(await env.ctx.db.$count(notices, sql`name_enc is not null`)).toBe(5);
 
@@ -100,7 +100,7 @@ describe(`a whole incident, from an empty database to the purge (${process.env.T
     await env.ctx.db.execute(sql`update notices set name_enc = null, dob_enc = null, purged_at = now() where id in (select id from notices order by id limit 2)`);
     const applied = await runCli(env.ctx, ["purge", "--apply"]);
     expect(applied.code).toBe(0);
-    expect(applied.out).toContain("lakeview-2026 (retain until 2029-12-15): erased notices 5, enrollments 1, emails 1, monitoring codes 3, patient sessions 2");
+    expect(applied.out).toContain("lakeview-2026 (retain until 2029-12-15): erased notices 5, enrollments 1, emails 1, monitoring codes 3, patient sessions 2, call notes 0, reprints 0");
     expect(applied.out).not.toMatch(/Ruiz|ana@example|1980/);
 
     // Every personal column is empty.

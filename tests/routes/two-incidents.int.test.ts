@@ -15,15 +15,16 @@ import { createBatch, createIncident, createNotice, createOrganization } from ".
 let env: TestEnv;
 let siteA: AppServer;
 let siteB: AppServer;
-let a: { code: string; dob: string; entity: string; org: string };
-let b: { code: string; dob: string; entity: string; org: string };
+type World = { code: string; reference: string; dob: string; entity: string; org: string };
+let a: World;
+let b: World;
 
 async function world(slug: string, entity: string, orgName: string) {
   const incident = await createIncident(env.ctx, { slug, breachedEntity: entity });
   const org = await createOrganization(env.ctx, incident, { name: orgName });
   const batch = await createBatch(env.ctx, org);
   const n = await createNotice(env.ctx, batch, { dateOfBirth: "1970-05-17" });
-  return { code: n.code, dob: "1970-05-17", entity, org: orgName };
+  return { code: n.code, reference: n.notice.referenceNumber, dob: "1970-05-17", entity, org: orgName };
 }
 
 async function site(slug: string) {
@@ -79,5 +80,15 @@ describe(`two incidents side by side (${process.env.TEST_DB_KIND})`, () => {
     expect(pageA).not.toContain(b.org);
     expect(pageB).toContain(b.org);
     expect(pageB).not.toContain(a.org);
+
+    // The call-center lookup: site A's agent finds A's letter and not B's.
+    const agent = await createStaff(env.ctx, "agent");
+    const agentCookie = (await signedIn(env.ctx, agent)).cookie;
+    const lookup = (url: string, reference: string) =>
+      postForm(url + "/staff/calls", { callReference: "CALL-1", reason: "caller asks", referenceNumber: reference }, { cookie: agentCookie });
+    expect((await lookup(siteA.url, a.reference)).status).toBe(303);
+    const cross = await lookup(siteA.url, b.reference);
+    expect(cross.status).toBe(200);
+    expect(await cross.text()).toContain('data-matches="0"');
   });
 });

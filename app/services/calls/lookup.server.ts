@@ -5,6 +5,7 @@ import type { AppContext, RequestMeta } from "../context.server";
 import { hashActivationCode, normalizeReferenceNumber, parseActivationCode } from "../notices/activation-code.server";
 import { searchHashFor } from "../notices/seal.server";
 import { assertRole, type StaffActor } from "../staff/roles";
+import { noticeInCurrentIncident } from "../incidents/current.server";
 import { countLookup } from "./lookup-limit.server";
 import type { LookupInput } from "./schemas";
 
@@ -36,7 +37,7 @@ export async function lookupCaller(ctx: AppContext, actor: StaffActor, meta: Req
           .select({ id: notices.id, language: notices.language })
           .from(notices)
           .innerJoin(batches, eq(batches.id, notices.batchId))
-          .where(and(where, eq(batches.status, "mailed"), isNull(notices.purgedAt)))
+          .where(and(where, eq(batches.status, "mailed"), isNull(notices.purgedAt), noticeInCurrentIncident(ctx.config.incidentSlug)))
           .limit(2)
       : [];
     const now = ctx.now();

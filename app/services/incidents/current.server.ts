@@ -1,5 +1,5 @@
-import { desc, eq } from "drizzle-orm";
-import { incidents, type Incident } from "../../../db/schema/index";
+import { desc, eq, sql } from "drizzle-orm";
+import { incidents, notices, type Incident } from "../../../db/schema/index";
 import type { AppContext } from "../context.server";
 
 /**
@@ -13,6 +13,18 @@ export async function getCurrentIncident(ctx: AppContext): Promise<Incident | nu
     ? await query.where(eq(incidents.slug, slug)).limit(1)
     : await query.orderBy(desc(incidents.createdAt)).limit(1);
   return row ?? null;
+}
+
+/**
+ * A condition on `notices`: only those of this deployment's incident (INCIDENT_SLUG, else the
+ * newest, as getCurrentIncident). The patient check and the call-center lookup carry it, so a code
+ * never opens a notice of another incident's site (docs/decisions/050). A sub-select, so each
+ * stays one statement.
+ */
+export function noticeInCurrentIncident(slug: string | undefined) {
+  return slug
+    ? sql`${notices.incidentId} = (select id from incidents where slug = ${slug})`
+    : sql`${notices.incidentId} = (select id from incidents order by created_at desc limit 1)`;
 }
 
 /** What public pages may show about an incident (no internal ids beyond what links need). */

@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { incidents, type Incident } from "../../../db/schema/index";
+import type { Actor } from "../actor";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import {
@@ -11,7 +12,7 @@ import {
 } from "./schemas";
 
 /** Who sets up an incident: an admin on the web or the operator at the command line. */
-export type IncidentActor = { actorType: "staff" | "cli"; actorId: string; actorRole: string };
+export type IncidentActor = Actor;
 
 /** The definition as the file holds it (the same keys), from a stored row. */
 export function toIncidentDefinition(row: Incident): IncidentDefinition {

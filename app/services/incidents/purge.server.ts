@@ -15,12 +15,15 @@ export type PurgeCounts = {
   emails: number;
   monitoringCodes: number;
   patientSessions: number;
+  /** Call-center calls whose free-text note was erased, and reissued letters' pending codes. */
+  callNotes: number;
+  reprints: number;
 };
 
 export type IncidentPurge = { slug: string; retainUntil: string; counts: PurgeCounts; finished: boolean };
 export type PurgeRun = { apply: boolean; incidents: IncidentPurge[] };
 
-const zero = (): PurgeCounts => ({ notices: 0, enrollments: 0, emails: 0, monitoringCodes: 0, patientSessions: 0 });
+const zero = (): PurgeCounts => ({ notices: 0, enrollments: 0, emails: 0, monitoringCodes: 0, patientSessions: 0, callNotes: 0, reprints: 0 });
 const n = (v: unknown) => Number(v ?? 0);
 
 /**
@@ -31,7 +34,8 @@ const n = (v: unknown) => Number(v ?? 0);
  * phone, external id, the pending mailing code), the search blind index, and the external-id hash
  * (replaced by a hash of the row id, so it stays unique and says nothing); on enrollments the
  * confirmation email and guardian name; on queued email the address (pending mail is given up);
- * the incident's monitoring codes; and its patient sessions (deleted).
+ * the incident's monitoring codes; call-center notes and reissued letters' pending codes; and its
+ * patient sessions (deleted).
  *
  * What stays: the rows themselves with their non-personal facts (state, categories, minor,
  * deceased, check and enrollment dates), so reports, the HHS figures and the pre-aggregated stats
@@ -71,7 +75,9 @@ export async function countPersonal(ctx: AppContext, incidentId: string): Promis
       (select count(*) from enrollments where incident_id = ${incidentId} and (email_enc is not null or guardian_name_enc is not null)) as "enrollments",
       (select count(*) from email_messages m join notices n on n.id = m.notice_id where n.incident_id = ${incidentId} and m.to_enc <> '') as "emails",
       (select count(*) from monitoring_codes where incident_id = ${incidentId} and code_enc <> '') as "monitoringCodes",
-      (select count(*) from patient_sessions s join notices n on n.id = s.notice_id where n.incident_id = ${incidentId}) as "patientSessions"`,
+      (select count(*) from patient_sessions s join notices n on n.id = s.notice_id where n.incident_id = ${incidentId}) as "patientSessions",
+      (select count(*) from calls c join notices n on n.id = c.notice_id where n.incident_id = ${incidentId} and c.note is not null) as "callNotes",
+      (select count(*) from reprint_requests r join notices n on n.id = r.notice_id where n.incident_id = ${incidentId} and r.code_enc is not null) as "reprints"`,
   );
   return {
     notices: n(row?.notices),
@@ -79,6 +85,8 @@ export async function countPersonal(ctx: AppContext, incidentId: string): Promis
     emails: n(row?.emails),
     monitoringCodes: n(row?.monitoringCodes),
     patientSessions: n(row?.patientSessions),
+    callNotes: n(row?.callNotes),
+    reprints: n(row?.reprints),
   };
 }
 
@@ -140,6 +148,19 @@ async function eraseIncident(ctx: AppContext, incident: Incident, limit: number)
         where n.incident_id = ${id} and m.to_enc <> '' limit ${l}) returning id`,
     limit,
   );
+  // Call notes are free text an agent typed: they may name the caller.
+  counts.callNotes = await untilNone(
+    ctx,
+    (l) => sql`update calls set note = null where id in (select c.id from calls c join notices n on n.id = c.notice_id
+        where n.incident_id = ${id} and c.note is not null limit ${l}) returning id`,
+    limit,
+  );
+  counts.reprints = await untilNone(
+    ctx,
+    (l) => sql`update reprint_requests set code_enc = null where id in (select r.id from reprint_requests r join notices n on n.id = r.notice_id
+        where n.incident_id = ${id} and r.code_enc is not null limit ${l}) returning id`,
+    limit,
+  );
   counts.enrollments = await byKeyset(
     ctx,
     "enrollments",
@@ -195,6 +216,8 @@ async function finishIncident(
         emails: counts.emails,
         monitoringCodes: counts.monitoringCodes,
         patientSessions: counts.patientSessions,
+        callNotes: counts.callNotes,
+        reprints: counts.reprints,
         noticesPurgedInAll: n(totals?.notices),
       },
     });

@@ -1,5 +1,5 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
-import { checkStats, emailMessages, patientSessions, staffLoginAttempts, staffSessions } from "../../../db/schema/index";
+import { and, eq, isNull, lt, notInArray, or } from "drizzle-orm";
+import { calls, checkStats, emailMessages, patientSessions, staffLoginAttempts, staffSessions } from "../../../db/schema/index";
 import { sweepThrottles } from "~/utils/rate-limit.server";
 import type { AppContext } from "../context.server";
 import { PATIENT_ABSOLUTE_MS } from "../patient/session.server";
@@ -44,12 +44,16 @@ export async function runHousekeeping(ctx: AppContext): Promise<SweepCounts> {
       ),
     )
     .returning({ k: patientSessions.tokenHash });
+  // A session a call was taken in stays: the call names it (calls.staff_session_id).
   const staff = await ctx.db
     .delete(staffSessions)
     .where(
-      or(
-        lt(staffSessions.createdAt, ago(STAFF_ABSOLUTE_MS + SESSION_KEEP_AFTER_END_MS)),
-        lt(staffSessions.endedAt, ago(SESSION_KEEP_AFTER_END_MS)),
+      and(
+        or(
+          lt(staffSessions.createdAt, ago(STAFF_ABSOLUTE_MS + SESSION_KEEP_AFTER_END_MS)),
+          lt(staffSessions.endedAt, ago(SESSION_KEEP_AFTER_END_MS)),
+        ),
+        notInArray(staffSessions.id, ctx.db.select({ id: calls.staffSessionId }).from(calls)),
       ),
     )
     .returning({ k: staffSessions.id });

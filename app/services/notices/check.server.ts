@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { batches, incidents, notices } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
+import { noticeInCurrentIncident } from "../incidents/current.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { startPatientSession } from "../patient/session.server";
 import { giveBackAttempt, takeAttempt, throttleKey } from "~/utils/rate-limit.server";
@@ -26,16 +27,6 @@ export type CheckResult =
   /** The code is right but its incident's response has ended (retention date reached, data purged). */
   | { kind: "ended" };
 
-/**
- * Only notices of this deployment's incident (INCIDENT_SLUG, else the newest incident, as the
- * public pages): a code never opens a notice of another incident's site (docs/decisions/050).
- * A sub-select, so the check stays one statement.
- */
-export function currentIncidentScope(slug: string | undefined) {
-  return slug
-    ? sql`${notices.incidentId} = (select id from incidents where slug = ${slug})`
-    : sql`${notices.incidentId} = (select id from incidents order by created_at desc limit 1)`;
-}
 
 /**
  * Redeem an activation code with a date of birth. A typo in the check symbol is answered without
@@ -76,7 +67,7 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
           isNull(notices.revokedAt),
           // Flagged "suspected fraud" by the call center: no code works until a letter is reissued.
           isNull(notices.fraudFlaggedAt),
-          currentIncidentScope(ctx.config.incidentSlug),
+          noticeInCurrentIncident(ctx.config.incidentSlug),
         ),
       )
       .for("update", { of: notices });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { checkStats, emailMessages, patientSessions, staffLoginAttempts, staffSessions, throttles } from "../../../db/schema/index";
+import { calls, checkStats, emailMessages, patientSessions, staffLoginAttempts, staffSessions, throttles } from "../../../db/schema/index";
 import { runHousekeeping, EMAIL_SENT_KEEP_MS } from "~/services/maintenance/sweep.server";
 import { startEmailWorker } from "~/services/email/worker.server";
 import { PATIENT_ABSOLUTE_MS } from "~/services/patient/session.server";
@@ -51,7 +51,20 @@ async function seedOldAndNew() {
     lastSeenAt: createdAt,
     endedAt,
   });
-  await env.ctx.db.insert(staffSessions).values([staff(ago(STAFF_ABSOLUTE_MS + 2 * DAY)), staff(ago(HOUR))]);
+  const [, , named] = await env.ctx.db
+    .insert(staffSessions)
+    .values([staff(ago(STAFF_ABSOLUTE_MS + 2 * DAY)), staff(ago(HOUR)), staff(ago(STAFF_ABSOLUTE_MS + 2 * DAY))])
+    .returning();
+  // An old session a call was taken in stays: the call names it.
+  await env.ctx.db.insert(calls).values({
+    noticeId: notice.id,
+    agentId: admin.id,
+    staffSessionId: named!.id,
+    callReference: "C-1",
+    reason: "question",
+    lookupBy: "reference",
+    startedAt: ago(STAFF_ABSOLUTE_MS + 2 * DAY),
+  });
   await env.ctx.db.insert(staffLoginAttempts).values([
     { key: `old-${key()}`, failures: 2, updatedAt: ago(2 * DAY) },
     { key: `new-${key()}`, failures: 2, updatedAt: ago(HOUR) },
@@ -88,7 +101,7 @@ describe(`housekeeping sweeps (${process.env.TEST_DB_KIND})`, () => {
     const keys = (await env.ctx.db.select({ k: throttles.key }).from(throttles)).map((r) => r.k.split("-")[0]).sort();
     expect(keys).toEqual(["blocked", "new"]);
     expect(await env.ctx.db.$count(patientSessions)).toBe(1);
-    expect(await env.ctx.db.$count(staffSessions)).toBe(1);
+    expect(await env.ctx.db.$count(staffSessions)).toBe(2);
     expect(await env.ctx.db.$count(staffLoginAttempts)).toBe(1);
     expect(await env.ctx.db.$count(checkStats)).toBe(1);
     expect((await env.ctx.db.select({ s: emailMessages.status }).from(emailMessages)).map((r) => r.s).sort()).toEqual(["failed", "sent"]);
