@@ -9,6 +9,7 @@ import { BATCH_UPLOAD_MAX_BYTES, UPLOAD_MAX_PARTS } from "~/http/upload.server";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { postForm, startTestServer, visibleText } from "../support/server";
 import { createStaff, signedIn } from "../support/staff";
+import { createMailedWorld } from "../factories";
 
 let env: TestEnv;
 let server: AppServer;
@@ -16,6 +17,7 @@ let admin: { cookie: string };
 
 beforeAll(async () => {
   env = await openTestEnv();
+  await createMailedWorld(env.ctx); // an incident, so / and /check show the form (not "not open yet")
   server = await startTestServer(env, { bodyTimeoutMs: 700 });
   admin = await signedIn(env.ctx, await createStaff(env.ctx, "admin"));
 });

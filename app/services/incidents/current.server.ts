@@ -74,7 +74,11 @@ export function toPublicIncident(i: Incident): PublicIncident {
 /** The home page's view of the current incident, in one language. */
 export async function getHomeIncident(ctx: AppContext, lang: "en" | "es") {
   const i = await getCurrentIncident(ctx);
-  if (!i) return null;
+  return i ? homeIncidentOf(i, lang, ctx.now()) : null;
+}
+
+/** What the home page shows of an incident (stored, or a definition being previewed). */
+export function homeIncidentOf(i: PublicIncident & Pick<Incident, "retainUntil">, lang: "en" | "es", now: Date) {
   return {
     breachedEntity: i.breachedEntity,
     whatHappened: i.whatHappened[lang],
@@ -88,7 +92,7 @@ export async function getHomeIncident(ctx: AppContext, lang: "en" | "es") {
     offerMonths: i.offerMonths,
     enrollBy: i.enrollBy,
     partnerName: i.partnerName,
-    ended: hasResponseEnded(i, ctx.now()),
+    ended: hasResponseEnded(i, now),
   };
 }
 

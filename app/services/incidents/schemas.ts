@@ -177,3 +177,36 @@ export function incidentWarnings(def: IncidentDefinition, today: string): string
     out.push(`warning: retainUntil: ${def.retainUntil} has passed; the server's hourly purge (or purge --apply) erases this incident's personal data`);
   return out;
 }
+
+/** Fields in both languages ({en, es}) and the one list per language, as the web form names them. */
+export const LOCALIZED_FIELDS = ["whatHappened", "whatWeAreDoing", "phoneHours"] as const;
+
+/**
+ * The admin Incident form as the same object the file holds: `whatHappened.en` / `.es` inputs
+ * become `{ en, es }`, `notInvolved.en` is one item per line, `offerMonths` a number when it is
+ * one (else left as typed, so the schema names the problem). The result goes through the schema.
+ */
+export function incidentInputFromForm(get: (name: string) => string | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const text = (name: string) => (get(name) ?? "").slice(0, 10_000);
+  for (const key of INCIDENT_FIELDS) {
+    if ((LOCALIZED_FIELDS as readonly string[]).includes(key)) out[key] = { en: text(`${key}.en`), es: text(`${key}.es`) };
+    else if (key === "notInvolved") {
+      const lines = (lang: string) => text(`notInvolved.${lang}`).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      out[key] = { en: lines("en"), es: lines("es") };
+    } else if (key === "offerMonths") {
+      const v = text(key).trim();
+      out[key] = /^\d{1,3}$/.test(v) ? Number(v) : v;
+    } else out[key] = text(key).trim();
+  }
+  return out;
+}
+
+/** `whatHappened.es: required` → the form field's id and the message, for the error summary. */
+export function problemToFieldError(line: string): { field: string; message: string } {
+  const at = line.indexOf(": ");
+  const path = at > 0 ? line.slice(0, at) : "file";
+  const [key, lang] = path.split(".");
+  const field = lang === "en" || lang === "es" ? `${key}-${lang}` : key!;
+  return { field, message: line };
+}

@@ -39,6 +39,7 @@ export const STAFF_ROUTE_ACCESS = {
   "routes/admin.pool": { minimumRole: "admin", description: "Monitoring code pool: codes loaded, handed out and left per product, people waiting, low/empty alerts; load a vendor code file (audited).", nav: "Code pool" },
   "routes/admin.outbox": { minimumRole: "admin", description: "Email queue: pending, sent and failed messages (recipients masked); retry a failed one. Without RESEND_API_KEY, email is delivered here. Each view is audited.", nav: "Outbox" },
   "routes/admin.outbox_.$id": { minimumRole: "admin", description: "One queued email: subject and text as sent (recipient masked). Audited." },
+  "routes/admin.incident": { minimumRole: "admin", description: "The incident: create or edit its definition (the same fields and checks as `incident create/update`), with a preview of the public home and exposure pages in English and Spanish before saving. Views and changes audited.", nav: "Incident" },
   "routes/admin.organizations": { minimumRole: "admin", description: "Organizations (covered entities) of the incident with their notice counts; add one (audited).", nav: "Organizations" },
   "routes/admin.batches._index": { minimumRole: "admin", description: "Notification batches: status, counts, mailing date; upload a batch file (streamed to disk, imported in the background; dry run; import the valid rows). Audited.", nav: "Batches" },
   "routes/admin.batches.template[.csv]": { minimumRole: "admin", description: "A template batch file to start from: the header row with every column and one made-up example row." },
