@@ -1,13 +1,9 @@
 import { readFile } from "node:fs/promises";
-import {
-  chooseIncident,
-  createIncident,
-  describeIncidentChoice,
-  showIncident,
-  updateIncident,
-  type IncidentWriteResult,
-} from "~/services/incidents/manage.server";
+import type { IncidentWriteResult } from "~/services/incidents/manage.server";
 import { CLI_ACTOR, CliUsageError, parseOptions, type CliCommand } from "./types";
+
+// Loaded when one of these commands runs: every CLI start compiles what it imports (tsx).
+const manage = () => import("~/services/incidents/manage.server");
 
 /** Read and parse the JSON file; an unreadable file or bad JSON is bad usage (exit 2). */
 async function readJsonFile(file: string | undefined): Promise<unknown> {
@@ -50,6 +46,7 @@ export const incidentCommands: CliCommand[] = [
       const o = parseOptions(args, { file: { type: "string" } });
       const json = await readJsonFile(o.file);
       const slug = (json as { slug?: unknown })?.slug;
+      const { createIncident } = await manage();
       return report(await createIncident(ctx, CLI_ACTOR, null, json), typeof slug === "string" ? slug : "");
     },
   },
@@ -60,6 +57,7 @@ export const incidentCommands: CliCommand[] = [
       const o = parseOptions(args, { slug: { type: "string" }, file: { type: "string" } });
       if (!o.slug) throw new CliUsageError("--slug is required");
       const json = await readJsonFile(o.file);
+      const { updateIncident } = await manage();
       return report(await updateIncident(ctx, CLI_ACTOR, null, o.slug, json), o.slug);
     },
   },
@@ -68,6 +66,7 @@ export const incidentCommands: CliCommand[] = [
     usage: "[--slug <slug>]   (prints the definition as JSON, the same keys as the file)",
     async run(ctx, args) {
       const o = parseOptions(args, { slug: { type: "string" } });
+      const { chooseIncident, describeIncidentChoice, showIncident } = await manage();
       const choice = await chooseIncident(ctx, o.slug);
       if (choice.kind === "ambiguous") throw new CliUsageError(describeIncidentChoice(choice, "--slug"));
       if (choice.kind !== "ok") {

@@ -1,5 +1,4 @@
-import { purgeExpiredIncidents, type PurgeCounts } from "~/services/incidents/purge.server";
-import { runHousekeeping } from "~/services/maintenance/sweep.server";
+import type { PurgeCounts } from "~/services/incidents/purge.server";
 import { CLI_ACTOR, parseOptions, type CliCommand } from "./types";
 
 const line = (c: PurgeCounts) =>
@@ -13,6 +12,8 @@ export const maintenanceCommands: CliCommand[] = [
     async run(ctx, args) {
       const o = parseOptions(args, { apply: { type: "boolean" } });
       const apply = o.apply === true;
+      // Loaded when the command runs: every CLI start compiles what it imports (tsx).
+      const { purgeExpiredIncidents } = await import("~/services/incidents/purge.server");
       const run = await purgeExpiredIncidents(ctx, CLI_ACTOR, { apply });
       if (run.incidents.length === 0) {
         console.log("No incident has reached its retention date with personal data left: nothing to purge.");
@@ -30,6 +31,7 @@ export const maintenanceCommands: CliCommand[] = [
     usage: "  (the housekeeping the server runs hourly: old throttle rows, dead sessions, old sent email)",
     async run(ctx, args) {
       parseOptions(args, {});
+      const { runHousekeeping } = await import("~/services/maintenance/sweep.server");
       const c = await runHousekeeping(ctx);
       console.log(
         `swept: throttles ${c.throttles}, patient sessions ${c.patientSessions}, staff sessions ${c.staffSessions}, sign-in counters ${c.staffLoginAttempts}, sent emails ${c.sentEmails}`,
