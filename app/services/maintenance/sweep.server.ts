@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, notInArray, or } from "drizzle-orm";
-import { calls, checkStats, emailMessages, patientSessions, staffLoginAttempts, staffSessions } from "../../../db/schema/index";
+import { calls, emailMessages, patientSessions, staffLoginAttempts, staffSessions } from "../../../db/schema/index";
 import { sweepThrottles } from "~/utils/rate-limit.server";
 import type { AppContext } from "../context.server";
 import { PATIENT_ABSOLUTE_MS } from "../patient/session.server";

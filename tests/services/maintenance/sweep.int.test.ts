@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { calls, checkStats, emailMessages, patientSessions, staffLoginAttempts, staffSessions, throttles } from "../../../db/schema/index";
+import { calls, emailMessages, patientSessions, staffLoginAttempts, staffSessions, throttles } from "../../../db/schema/index";
 import { runHousekeeping, EMAIL_SENT_KEEP_MS } from "~/services/maintenance/sweep.server";
 import { startEmailWorker } from "~/services/email/worker.server";
 import { PATIENT_ABSOLUTE_MS } from "~/services/patient/session.server";
@@ -69,10 +69,6 @@ async function seedOldAndNew() {
     { key: `old-${key()}`, failures: 2, updatedAt: ago(2 * DAY) },
     { key: `new-${key()}`, failures: 2, updatedAt: ago(HOUR) },
   ]);
-  await env.ctx.db.insert(checkStats).values([
-    { minute: ago(30 * DAY), successes: 1, failures: 1 },
-    { minute: ago(HOUR), successes: 1, failures: 1 },
-  ]);
   const email = (status: "sent" | "failed" | "pending", sentAt: Date | null) => ({
     kind: "enrollment_confirmed" as const,
     dedupeKey: key(),
@@ -97,13 +93,12 @@ describe(`housekeeping sweeps (${process.env.TEST_DB_KIND})`, () => {
   it("removes dead rows of each table and keeps the living", async () => {
     await seedOldAndNew();
     const swept = await runHousekeeping(env.ctx);
-    expect(swept).toEqual({ throttles: 1, patientSessions: 2, staffSessions: 1, staffLoginAttempts: 1, checkStats: 1, sentEmails: 1 });
+    expect(swept).toEqual({ throttles: 1, patientSessions: 2, staffSessions: 1, staffLoginAttempts: 1, sentEmails: 1 });
     const keys = (await env.ctx.db.select({ k: throttles.key }).from(throttles)).map((r) => r.k.split("-")[0]).sort();
     expect(keys).toEqual(["blocked", "new"]);
     expect(await env.ctx.db.$count(patientSessions)).toBe(1);
     expect(await env.ctx.db.$count(staffSessions)).toBe(2);
     expect(await env.ctx.db.$count(staffLoginAttempts)).toBe(1);
-    expect(await env.ctx.db.$count(checkStats)).toBe(1);
     expect((await env.ctx.db.select({ s: emailMessages.status }).from(emailMessages)).map((r) => r.s).sort()).toEqual(["failed", "sent"]);
 
     // A second run finds nothing; two hours on, the block is over and the recent window old: both go.
