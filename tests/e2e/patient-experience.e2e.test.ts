@@ -57,6 +57,9 @@ describe("their language, without hunting for it (Chromium)", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await check(page, person("Spanish speaker"));
     await page.waitForURL(/\/exposure$/);
+    // With JavaScript the URL changes a moment before the new page is drawn.
+    await page.waitForSelector("[data-testid=summary]");
+    await page.waitForFunction(() => document.documentElement.lang !== "en", null, { timeout: 5_000 }).catch(() => {});
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
     expect(await page.getByTestId("summary").innerText()).toContain("Qué hacer ahora");
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -134,6 +137,11 @@ describe("locked out, not lost; errors that take focus and say so in the title",
         await check(page, who, `1958-04-${10 + i}`);
         await page.waitForSelector("[data-testid=error-summary]");
       }
+      // With JavaScript the summary of the second refusal is still on the page while the third
+      // is answered: wait for the third answer rather than for any summary.
+      await page.waitForFunction(() =>
+        document.querySelector("[data-testid=error-summary]")?.textContent?.includes("stops working"),
+      );
       const summary = page.getByTestId("error-summary");
       expect(await summary.innerText()).toContain("stops working for one hour");
       expect(await summary.innerText()).toMatch(/1-8\d\d-\d{3}-\d{4}/);
@@ -155,7 +163,10 @@ describe("locked out, not lost; errors that take focus and say so in the title",
     await page.locator("[data-testid=offer] a[href='/enroll']").click();
     await page.waitForURL(/\/enroll$/);
     // A JavaScript navigation: the new page's title is announced and focus moves to the content.
-    await page.waitForFunction(() => document.querySelector("[data-testid=route-announcer]")?.textContent !== "");
+    // The announcer still holds the exposure page's title until the new page is announced.
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=route-announcer]")?.textContent === document.title,
+    );
     expect(await page.getByTestId("route-announcer").innerText()).toBe(await page.title());
     await page.fill("input[name=email]", "someone@example.test");
     await page.fill("input[name=emailConfirm]", "someone@example.tset");
