@@ -7,7 +7,7 @@ let cached: string[] | undefined;
 
 /**
  * The stylesheets every page links: the one pruned, fingerprinted file that `npm run build` makes
- * (scripts/build-css.mjs), read once from build/site-css.json.
+ * (app/styles/build-css.mjs), read once from build/site-css.json.
  */
 export function stylesheets(): string[] {
   if (cached) return cached;

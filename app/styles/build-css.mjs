@@ -1,3 +1,4 @@
+// (Under app/ because the top level of the repository is fixed; it is a build step, not app code.)
 // Build step after `remix build`: the one stylesheet every page loads.
 // USWDS's compiled CSS (528 KB) pruned with PurgeCSS to the selectors our pages use (found in the
 // app's source and the built server bundle), followed by our own public/app.css, written under a
@@ -9,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from "node:path";
 import { PurgeCSS } from "purgecss";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "../..");
 const uswds = path.join(root, "node_modules/@uswds/uswds/dist/css/uswds.min.css");
 const ours = path.join(root, "public/app.css");
 const outDir = path.join(root, "build/client");
