@@ -16,6 +16,7 @@ import { printDemoLogins, seedDemo } from "./services/demo/seed.server";
 import { createAppContext, type AppContext } from "./services/context.server";
 import { startAbandonedCallSweeper } from "./services/calls/abandoned.server";
 import { BATCH_UPLOAD_MAX_BYTES } from "./http/upload.server";
+import { startAuditSealer } from "./services/audit/sealer.server";
 import { startEmailWorker } from "./services/email/worker.server";
 import { demoLeftoversMessage, findDemoLeftovers, seedDemoStaff } from "./services/demo/staff.server";
 import { ConfigError, describeTrustProxy, expressTrustProxy, loadConfig, type Config } from "./utils/env.server";
@@ -437,6 +438,8 @@ async function main() {
   app.onClose(startAbandonedCallSweeper(app.ctx));
   console.info(`Email: ${config.resend ? "through Resend" : "to the local outbox (admins: /admin/outbox)"}`);
   console.info(describeTrustProxy(config.trustProxySetting));
+  // Audit seals: every instance runs the loop, one at a time seals (docs/audit.md).
+  app.onClose(startAuditSealer(app.ctx));
   console.info(`Exposure Check is serving ${app.url}`);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

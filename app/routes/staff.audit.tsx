@@ -137,7 +137,9 @@ export default function AuditTrail() {
                       <td>{r.subject}</td>
                       <td>{[r.reason, r.callReference].filter(Boolean).join(" · ")}</td>
                       <td>{r.outcome}</td>
-                      <td>{r.ip}</td>
+                      <td>
+                        {r.ip ? <span>{r.ip}</span> : r.ipHash ? <span title="Kept 30 days in clear; after that a keyed hash: equal hashes, same address">hash {r.ipHash.slice(0, 8)}</span> : null}
+                      </td>
                       <td className="font-mono-3xs">{r.requestId.slice(0, 8)}</td>
                       <td className="font-mono-3xs">{r.details}</td>
                     </tr>

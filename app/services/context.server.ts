@@ -1,6 +1,7 @@
 import type { Database, Db } from "../../db/client";
 import { FieldCipher } from "~/utils/crypto.server";
 import type { Config } from "~/utils/env.server";
+import { setAuditAddressKey } from "./audit/record.server";
 
 /**
  * What every service receives: the database, the configuration, and the clock. The clock and
@@ -23,6 +24,7 @@ export function createAppContext(
   config: Config,
   overrides: Partial<Pick<AppContext, "now" | "sleep">> = {},
 ): AppContext {
+  setAuditAddressKey(config.codePepper);
   return {
     database,
     db: database.db,

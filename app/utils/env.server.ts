@@ -89,6 +89,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: secretList.optional(),
   CODE_PEPPER: z.string().min(MIN_SECRET_CHARS).optional(),
+  AUDIT_SEAL_KEY: z.string().min(MIN_SECRET_CHARS).optional(),
   DATA_KEYS: dataKeys.optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.string().url().optional(),
@@ -124,6 +125,11 @@ export type Config = {
   publicUrl: string;
   sessionSecrets: string[];
   codePepper: Buffer;
+  /**
+   * HMAC key of the audit trail's seals (`audit verify` needs it too). Keep it out of the database
+   * and its backups: whoever can write the audit table but lacks this key cannot forge a seal.
+   */
+  auditSealKey: Buffer;
   dataKeys: { id: string; key: Buffer }[];
   resend: { apiKey: string; baseUrl: string | undefined } | undefined;
   emailFrom: string;
@@ -152,22 +158,26 @@ export type Config = {
   devSecretsFile: string | undefined;
 };
 
-const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SESSION_SECRET", "CODE_PEPPER", "DATA_KEYS", "PUBLIC_URL"] as const;
+const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "SESSION_SECRET", "CODE_PEPPER", "DATA_KEYS", "AUDIT_SEAL_KEY", "PUBLIC_URL"] as const;
 
 export class ConfigError extends Error {}
 
-type DevSecrets = { SESSION_SECRET: string; CODE_PEPPER: string; DATA_KEYS: string };
+type DevSecrets = { SESSION_SECRET: string; CODE_PEPPER: string; DATA_KEYS: string; AUDIT_SEAL_KEY: string };
 
 function loadOrCreateDevSecrets(dataDir: string): { secrets: DevSecrets; file: string } {
   const file = path.resolve(dataDir, "dev-secrets.json");
-  if (existsSync(file)) return { secrets: JSON.parse(readFileSync(file, "utf8")) as DevSecrets, file };
-  mkdirSync(path.dirname(file), { recursive: true });
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DevSecrets>) : undefined;
   const secrets: DevSecrets = {
-    SESSION_SECRET: randomBytes(32).toString("base64url"),
-    CODE_PEPPER: randomBytes(32).toString("base64url"),
-    DATA_KEYS: `dev1:${randomBytes(32).toString("base64")}`,
+    SESSION_SECRET: existing?.SESSION_SECRET ?? randomBytes(32).toString("base64url"),
+    CODE_PEPPER: existing?.CODE_PEPPER ?? randomBytes(32).toString("base64url"),
+    DATA_KEYS: existing?.DATA_KEYS ?? `dev1:${randomBytes(32).toString("base64")}`,
+    // Added later than the others: a file from before gains it on the next start.
+    AUDIT_SEAL_KEY: existing?.AUDIT_SEAL_KEY ?? randomBytes(32).toString("base64url"),
   };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  if (!existing || !existing.AUDIT_SEAL_KEY) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return { secrets, file };
 }
 
@@ -190,12 +200,13 @@ export function loadConfig(source?: NodeJS.ProcessEnv): Config {
   }
 
   let devSecretsFile: string | undefined;
-  if (env !== "production" && (!raw.SESSION_SECRET || !raw.CODE_PEPPER || !raw.DATA_KEYS)) {
+  if (env !== "production" && (!raw.SESSION_SECRET || !raw.CODE_PEPPER || !raw.DATA_KEYS || !raw.AUDIT_SEAL_KEY)) {
     const { secrets, file } = loadOrCreateDevSecrets(raw.DATA_DIR ?? ".data");
     devSecretsFile = file;
     raw.SESSION_SECRET ??= secrets.SESSION_SECRET;
     raw.CODE_PEPPER ??= secrets.CODE_PEPPER;
     raw.DATA_KEYS ??= secrets.DATA_KEYS;
+    raw.AUDIT_SEAL_KEY ??= secrets.AUDIT_SEAL_KEY;
   }
 
   const parsed = EnvSchema.safeParse(raw);
@@ -213,6 +224,7 @@ export function loadConfig(source?: NodeJS.ProcessEnv): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     sessionSecrets: e.SESSION_SECRET!,
     codePepper: Buffer.from(e.CODE_PEPPER!, "utf8"),
+    auditSealKey: Buffer.from(e.AUDIT_SEAL_KEY!, "utf8"),
     dataKeys: e.DATA_KEYS!,
     resend: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL } : undefined,
     emailFrom: e.EMAIL_FROM ?? "Exposure Check <no-reply@localhost>",
@@ -240,6 +252,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: "http://localhost:3000",
     sessionSecrets: ["test-session-secret-0123456789abcdef0123456789"],
     codePepper: Buffer.from("test-code-pepper-0123456789abcdef0123456789"),
+    auditSealKey: Buffer.from("test-audit-seal-key-0123456789abcdef01234567"),
     dataKeys: [{ id: "t1", key: Buffer.alloc(32, 7) }],
     resend: undefined,
     emailFrom: "Exposure Check <no-reply@example.test>",

@@ -41,8 +41,8 @@ describe("npm start", () => {
   });
 
   it("refuses to start in production without a database and secrets, naming them", async () => {
-    const server = run({ NODE_ENV: "production", DATABASE_URL: "", SESSION_SECRET: "", CODE_PEPPER: "", DATA_KEYS: "", PUBLIC_URL: "" });
+    const server = run({ NODE_ENV: "production", DATABASE_URL: "", SESSION_SECRET: "", CODE_PEPPER: "", DATA_KEYS: "", AUDIT_SEAL_KEY: "", PUBLIC_URL: "" });
     expect(await server.exited).toBe(1);
-    expect(server.output()).toMatch(/missing DATABASE_URL, SESSION_SECRET, CODE_PEPPER, DATA_KEYS, PUBLIC_URL/);
+    expect(server.output()).toMatch(/missing DATABASE_URL, SESSION_SECRET, CODE_PEPPER, DATA_KEYS, AUDIT_SEAL_KEY, PUBLIC_URL/);
   });
 });

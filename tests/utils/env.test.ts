@@ -13,13 +13,13 @@ describe("configuration", () => {
       loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) });
     } catch (e) {
       const msg = (e as Error).message;
-      for (const name of ["DATABASE_URL", "CODE_PEPPER", "DATA_KEYS", "PUBLIC_URL"]) expect(msg).toContain(name);
+      for (const name of ["DATABASE_URL", "CODE_PEPPER", "DATA_KEYS", "AUDIT_SEAL_KEY", "PUBLIC_URL"]) expect(msg).toContain(name);
       expect(msg).not.toContain("SESSION_SECRET");
     }
   });
 
   it("refuses weak or malformed secrets", () => {
-    const base = { NODE_ENV: "production" as const, DATABASE_URL: "postgres://x@localhost/db", PUBLIC_URL: "https://example.org", CODE_PEPPER: "p".repeat(40), DATA_KEYS: key("k1") };
+    const base = { NODE_ENV: "production" as const, DATABASE_URL: "postgres://x@localhost/db", PUBLIC_URL: "https://example.org", CODE_PEPPER: "p".repeat(40), DATA_KEYS: key("k1"), AUDIT_SEAL_KEY: "k".repeat(40) };
     expect(() => loadConfig({ ...base, SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ ...base, SESSION_SECRET: "s".repeat(40), DATA_KEYS: "k1:bm90MzJieXRlcw==" })).toThrow(/DATA_KEYS/);
     const ok = loadConfig({ ...base, SESSION_SECRET: `${"a".repeat(40)},${"b".repeat(40)}`, DATA_KEYS: `${key("k2")},${key("k1")}` });
@@ -35,6 +35,8 @@ describe("configuration", () => {
     expect(a.devSecretsFile).toBe(path.join(dir, "dev-secrets.json"));
     expect(a.codePepper.equals(b.codePepper)).toBe(true);
     expect(JSON.parse(readFileSync(a.devSecretsFile!, "utf8"))).toHaveProperty("DATA_KEYS");
+    expect(a.auditSealKey.equals(b.auditSealKey)).toBe(true);
+    expect(a.auditSealKey.length).toBeGreaterThanOrEqual(32);
     expect(a.secureCookies).toBe(false);
   });
 

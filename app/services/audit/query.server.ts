@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { auditEvents, notices, staffUsers, type AuditEvent } from "../../../db/schema/index";
+import { auditClientAddresses, auditEvents, notices, staffUsers, type AuditEvent } from "../../../db/schema/index";
 import { normalizeReferenceNumber } from "../notices/activation-code.server";
 import { csvLine, csvLines } from "~/utils/csv";
 import type { AppContext, RequestMeta } from "../context.server";
@@ -21,7 +21,10 @@ export type AuditRowView = {
   subject: string;
   reason: string;
   callReference: string;
+  /** The client address in clear while it is kept (30 days), else empty. */
   ip: string;
+  /** The keyed hash of the client address, kept forever: equal hashes, same client address. */
+  ipHash: string;
   requestId: string;
   outcome: AuditEvent["outcome"];
   details: string;
@@ -68,7 +71,15 @@ async function labelsFor(db: Db, rows: AuditEvent[]) {
   const refs = noticeIds.length
     ? await db.select({ id: notices.id, ref: notices.referenceNumber }).from(notices).where(inArray(notices.id, noticeIds))
     : [];
-  return { staff: new Map(staff.map((s) => [s.id, s.email])), refs: new Map(refs.map((n) => [String(n.id), n.ref])) };
+  const withAddress = rows.filter((r) => r.ipHash).map((r) => r.id);
+  const addresses = withAddress.length
+    ? await db.select({ id: auditClientAddresses.auditId, ip: auditClientAddresses.ip }).from(auditClientAddresses).where(inArray(auditClientAddresses.auditId, withAddress))
+    : [];
+  return {
+    staff: new Map(staff.map((s) => [s.id, s.email])),
+    refs: new Map(refs.map((n) => [String(n.id), n.ref])),
+    addresses: new Map(addresses.map((a) => [a.id, a.ip])),
+  };
 }
 
 function view(row: AuditEvent, labels: Awaited<ReturnType<typeof labelsFor>>): AuditRowView {
@@ -88,7 +99,8 @@ function view(row: AuditEvent, labels: Awaited<ReturnType<typeof labelsFor>>): A
     subject,
     reason: row.reason ?? "",
     callReference: row.callReference ?? "",
-    ip: row.ip ?? "",
+    ip: labels.addresses.get(row.id) ?? "",
+    ipHash: row.ipHash ?? "",
     requestId: row.requestId ?? "",
     outcome: row.outcome,
     details: row.details ? JSON.stringify(row.details) : "",
@@ -156,10 +168,11 @@ export const AUDIT_CSV_COLUMNS = [
   "request_id",
   "outcome",
   "details",
+  "ip_hash",
 ] as const;
 
 function csvRecord(v: AuditRowView): string[] {
-  return [String(v.id), v.at, v.actorType, v.actor, v.actorRole, v.action, v.subject, v.reason, v.callReference, v.ip, v.requestId, v.outcome, v.details];
+  return [String(v.id), v.at, v.actorType, v.actor, v.actorRole, v.action, v.subject, v.reason, v.callReference, v.ip, v.requestId, v.outcome, v.details, v.ipHash];
 }
 
 /**

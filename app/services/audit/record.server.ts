@@ -1,12 +1,8 @@
-import { desc, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { auditEvents, type AuditEvent } from "../../../db/schema/index";
-import { sha256Hex } from "~/utils/crypto.server";
+import type { AuditEvent } from "../../../db/schema/index";
+import { keyedHash } from "~/utils/crypto.server";
 import { isAuditAction, type AuditAction } from "./events";
-
-export const GENESIS_HASH = "0".repeat(64);
-/** One advisory lock id for the audit chain: appends are serialized, for the length of a commit. */
-const AUDIT_CHAIN_LOCK_ID = 0x45c_a0d17;
 
 export type AuditInput = {
   at: Date;
@@ -18,63 +14,57 @@ export type AuditInput = {
   subjectId?: string | null;
   reason?: string | null;
   callReference?: string | null;
+  /** The client address in clear: stored as a keyed hash, and in clear for 30 days only. */
   ip?: string | null;
   requestId?: string | null;
   outcome: AuditEvent["outcome"];
   details?: Record<string, string | number | boolean | null> | null;
 };
 
-type ChainFields = Omit<AuditEvent, "id" | "hash" | "prevHash">;
+let addressKey: Buffer | undefined;
 
-/** The exact bytes a row's hash covers. Stable key order; dates as ISO strings. */
-export function canonicalAuditRow(row: ChainFields): string {
-  const details = row.details
-    ? Object.fromEntries(Object.entries(row.details).sort(([a], [b]) => a.localeCompare(b)))
-    : null;
-  return JSON.stringify([
-    row.at.toISOString(),
-    row.actorType,
-    row.actorId ?? null,
-    row.actorRole ?? null,
-    row.action,
-    row.subjectType ?? null,
-    row.subjectId ?? null,
-    row.reason ?? null,
-    row.callReference ?? null,
-    row.ip ?? null,
-    row.requestId ?? null,
-    row.outcome,
-    details,
-  ]);
+/**
+ * The key of the client-address hash (CODE_PEPPER), set once by createAppContext. Without it no
+ * audit row with an address can be written (fail closed: never an address in clear by mistake).
+ */
+export function setAuditAddressKey(key: Buffer): void {
+  addressKey = key;
 }
 
-export function chainHash(prevHash: string, row: ChainFields): string {
-  return sha256Hex(`${prevHash}\n${canonicalAuditRow(row)}`);
+/**
+ * What the audit row keeps of a client address, forever: a keyed hash, the same for the same
+ * address (so a supervisor can see that rows come from one client) but not reversible without
+ * the key, even over the small IPv4 space.
+ */
+export function clientAddressHash(ip: string): string {
+  if (!addressKey) throw new Error("audit address key not set (createAppContext sets it)");
+  return keyedHash(addressKey, `audit-ip:${ip}`).toString("base64url").slice(0, 22);
 }
 
 /**
  * Append one audit row. Call it with the transaction of the read or write it records, so both
  * commit or neither does: if the row cannot be written, the access fails with it.
+ * One statement, and no lock shared with other requests: the tamper evidence is added after the
+ * commit by the sealer (seal.server.ts), which reads the row's transaction id (`txid`, filled by
+ * the column's default) to seal it in a fixed order without ever skipping it.
  */
 export async function recordAuditEvent(tx: Db, input: AuditInput): Promise<void> {
   if (!isAuditAction(input.action)) throw new Error(`unknown audit action ${String(input.action)}`);
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_ID})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row: ChainFields = {
-    at: new Date(input.at.getTime()),
-    actorType: input.actorType,
-    actorId: input.actorId ?? null,
-    actorRole: input.actorRole ?? null,
-    action: input.action,
-    subjectType: input.subjectType ?? null,
-    subjectId: input.subjectId ?? null,
-    reason: input.reason ?? null,
-    callReference: input.callReference ?? null,
-    ip: input.ip ?? null,
-    requestId: input.requestId ?? null,
-    outcome: input.outcome,
-    details: input.details ?? null,
-  };
-  await tx.insert(auditEvents).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
+  const ip = input.ip ?? null;
+  const ipHash = ip === null ? null : clientAddressHash(ip);
+  const details = input.details ? JSON.stringify(input.details) : null;
+  // The clear address goes to the side table in the same statement (a data-modifying CTE always
+  // runs), so it costs no extra round trip.
+  await tx.execute(sql`
+    with a as (
+      insert into audit_events
+        (at, actor_type, actor_id, actor_role, action, subject_type, subject_id, reason,
+         call_reference, ip_hash, request_id, outcome, details)
+      values (${input.at.toISOString()}::timestamptz, ${input.actorType}, ${input.actorId ?? null}, ${input.actorRole ?? null},
+        ${input.action}, ${input.subjectType ?? null}, ${input.subjectId ?? null}, ${input.reason ?? null},
+        ${input.callReference ?? null}, ${ipHash}, ${input.requestId ?? null}, ${input.outcome}, ${details}::jsonb)
+      returning id, at
+    )
+    insert into audit_client_addresses (audit_id, ip, at)
+    select id, ${ip}::text, at from a where ${ip}::text is not null`);
 }

@@ -1,53 +1,121 @@
-import { asc, gt } from "drizzle-orm";
+import { asc, gt, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { auditEvents } from "../../../db/schema/index";
-import { GENESIS_HASH, chainHash } from "./record.server";
+import { auditEvents, auditSeals, type AuditEvent, type AuditSeal } from "../../../db/schema/index";
+import { safeEqual } from "~/utils/crypto.server";
+import { GENESIS_HEAD, chainStep, sealMac } from "./seal.server";
 
 const VERIFY_CHUNK_ROWS = 5000;
 
-export type AuditChainReport =
-  | { ok: true; rows: number; headId: number | null; headHash: string }
-  | { ok: false; rows: number; firstAlteredId: number; problem: "content" | "link"; message: string };
+export type AuditTrailReport =
+  | { ok: true; sealedRows: number; seals: number; unsealedRows: number; head: string | null; headSeq: number | null }
+  | {
+      ok: false;
+      sealedRows: number;
+      /** The first checkpoint that does not hold: the rows it covers (ids) were changed. */
+      badSeq: number | null;
+      problem: "rows" | "seal" | "expected-head";
+      message: string;
+    };
+
+const hexEq = (a: string, b: string) => a.length === b.length && safeEqual(Buffer.from(a, "hex"), Buffer.from(b, "hex"));
+
+/** Rows in seal order, (txid, id), read in chunks. */
+async function* rowsInSealOrder(db: Db): AsyncGenerator<AuditEvent> {
+  let cursor: { txid: string; id: number } | null = null;
+  for (;;) {
+    const where: ReturnType<typeof sql> | undefined = cursor
+      ? sql`(${auditEvents.txid}, ${auditEvents.id}) > (${cursor.txid}::xid8, ${cursor.id})`
+      : undefined;
+    const chunk: AuditEvent[] = await db.select().from(auditEvents).where(where).orderBy(asc(auditEvents.txid), asc(auditEvents.id)).limit(VERIFY_CHUNK_ROWS);
+    if (chunk.length === 0) return;
+    yield* chunk;
+    const lastRow: AuditEvent = chunk[chunk.length - 1]!;
+    cursor = { txid: String(lastRow.txid), id: lastRow.id };
+  }
+}
+
+async function* sealsInOrder(db: Db): AsyncGenerator<AuditSeal> {
+  let after = 0;
+  for (;;) {
+    const chunk = await db.select().from(auditSeals).where(gt(auditSeals.seq, after)).orderBy(asc(auditSeals.seq)).limit(VERIFY_CHUNK_ROWS);
+    if (chunk.length === 0) return;
+    yield* chunk;
+    after = chunk[chunk.length - 1]!.seq;
+  }
+}
 
 /**
- * Walk the audit trail in id order and recompute every hash. The first row whose stored content
- * no longer gives its stored hash is named (`content`: a byte of it changed). A row that hashes
- * right but does not follow the row before it (`link`) means the row before was rewritten with a
- * fresh hash, or rows between them were removed: the earlier row is named.
- * (Removing the newest rows cannot be seen from inside the table; keep the printed head hash.)
+ * Recompute the keyed chain over every sealed row, checkpoint by checkpoint, and report the rows
+ * not sealed yet. A checkpoint fails when a row it covers was edited, removed, added or moved
+ * (its id or transaction id changed), or when the checkpoint itself was altered, removed or
+ * reordered (each checkpoint's MAC binds it to the one before). Removing the newest rows *and*
+ * their checkpoints cannot be seen from inside the database: keep the printed head elsewhere and
+ * pass it back as `expectHead`.
  */
-export async function verifyAuditChain(db: Db, options: { onProgress?: (rows: number) => void } = {}): Promise<AuditChainReport> {
-  let prevHash = GENESIS_HASH;
-  let prevId: number | null = null;
-  let rows = 0;
-  let cursor = 0;
-  for (;;) {
-    const chunk = await db.select().from(auditEvents).where(gt(auditEvents.id, cursor)).orderBy(asc(auditEvents.id)).limit(VERIFY_CHUNK_ROWS);
-    if (chunk.length === 0) break;
-    for (const row of chunk) {
-      const { id, hash, prevHash: storedPrev, ...fields } = row;
-      if (chainHash(storedPrev, fields) !== hash) {
-        return { ok: false, rows, firstAlteredId: id, problem: "content", message: `row ${id} was altered: its content no longer matches its hash` };
-      }
-      if (storedPrev !== prevHash) {
-        const named = prevId ?? id;
-        return {
-          ok: false,
-          rows,
-          firstAlteredId: named,
-          problem: "link",
-          message:
-            prevId === null
-              ? `row ${id} does not start the chain (rows before it were removed)`
-              : `row ${id} does not follow row ${prevId}: row ${prevId} was rewritten, or rows between them were removed`,
-        };
-      }
-      prevHash = hash;
-      prevId = id;
-      rows++;
+export async function verifyAuditTrail(
+  db: Db,
+  key: Buffer,
+  options: { expectHead?: string; onProgress?: (rows: number) => void } = {},
+): Promise<AuditTrailReport> {
+  const rows = rowsInSealOrder(db);
+  let pending: AuditEvent | undefined = (await rows.next()).value ?? undefined;
+  let head = GENESIS_HEAD;
+  let prevMac = GENESIS_HEAD;
+  let prevSeq = 0;
+  let prevUpto = "0";
+  let sealed = 0;
+  let seen = 0;
+  let expectedFound = options.expectHead === undefined;
+  let lastSeq: number | null = null;
+
+  for await (const seal of sealsInOrder(db)) {
+    const range = `checkpoint ${seal.seq}`;
+    if (seal.seq !== prevSeq + 1 || String(seal.fromTxid) !== prevUpto) {
+      return { ok: false, sealedRows: sealed, badSeq: seal.seq, problem: "seal", message: `${range} does not follow checkpoint ${prevSeq}: checkpoints were removed or reordered` };
     }
-    cursor = chunk[chunk.length - 1]!.id;
-    options.onProgress?.(rows);
+    if (!hexEq(sealMac(key, seal, prevMac), seal.mac)) {
+      return { ok: false, sealedRows: sealed, badSeq: seal.seq, problem: "seal", message: `${range} was altered (or sealed with another key)` };
+    }
+    const upto = BigInt(String(seal.uptoTxid));
+    let firstId: number | null = null;
+    let lastId: number | null = null;
+    while (pending && BigInt(String(pending.txid)) < upto) {
+      head = chainStep(key, head, pending);
+      firstId ??= pending.id;
+      lastId = pending.id;
+      sealed++;
+      if (++seen % 100_000 === 0) options.onProgress?.(seen);
+      pending = (await rows.next()).value ?? undefined;
+    }
+    if (sealed !== seal.rows || !hexEq(head, seal.head)) {
+      const ids = firstId === null ? "no rows left" : `rows ${firstId}…${lastId} in seal order`;
+      return {
+        ok: false,
+        sealedRows: sealed,
+        badSeq: seal.seq,
+        problem: "rows",
+        message: `${range} does not match its rows (${ids}; ${sealed} found, ${seal.rows} sealed): a row was edited, removed, added or reordered`,
+      };
+    }
+    if (!expectedFound && hexEq(options.expectHead!, seal.head)) expectedFound = true;
+    prevMac = seal.mac;
+    prevSeq = seal.seq;
+    prevUpto = String(seal.uptoTxid);
+    lastSeq = seal.seq;
   }
-  return { ok: true, rows, headId: prevId, headHash: prevHash };
+  let unsealed = 0;
+  while (pending) {
+    unsealed++;
+    pending = (await rows.next()).value ?? undefined;
+  }
+  if (!expectedFound) {
+    return {
+      ok: false,
+      sealedRows: sealed,
+      badSeq: null,
+      problem: "expected-head",
+      message: "the head kept elsewhere is not in this trail: checkpoints (and the rows they sealed) were removed or rewritten",
+    };
+  }
+  return { ok: true, sealedRows: sealed, seals: prevSeq, unsealedRows: unsealed, head: lastSeq === null ? null : head, headSeq: lastSeq };
 }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { auditEvents } from "../../../db/schema/index";
 import { recordAuditEvent } from "~/services/audit/record.server";
 import { openTestEnv, type TestEnv } from "../../support/db";
+import { sealEverything } from "../../support/audit";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -28,14 +29,37 @@ async function refusal(p: Promise<unknown>): Promise<string> {
 
 describe(`the audit table is append-only (${process.env.TEST_DB_KIND})`, () => {
   it("refuses UPDATE, DELETE and TRUNCATE, whoever asks, and the row stays as it was", async () => {
-    const before = await env.ctx.database.rows(sql`select id, reason, hash from audit_events order by id`);
+    const before = await env.ctx.database.rows(sql`select id, reason, txid::text from audit_events order by id`);
     expect(before).toHaveLength(1);
     expect(await refusal(env.ctx.database.rows(sql`update audit_events set reason = 'changed'`))).toMatch(/append-only \(UPDATE refused\)/);
     expect(await refusal(env.ctx.db.update(auditEvents).set({ reason: "changed" }))).toMatch(/append-only \(UPDATE refused\)/);
     expect(await refusal(env.ctx.database.rows(sql`delete from audit_events`))).toMatch(/append-only \(DELETE refused\)/);
     expect(await refusal(env.ctx.db.delete(auditEvents))).toMatch(/append-only \(DELETE refused\)/);
     expect(await refusal(env.ctx.database.rows(sql`truncate audit_events`))).toMatch(/append-only \(TRUNCATE refused\)/);
-    expect(await env.ctx.database.rows(sql`select id, reason, hash from audit_events order by id`)).toEqual(before);
+    expect(await env.ctx.database.rows(sql`select id, reason, txid::text from audit_events order by id`)).toEqual(before);
+  });
+
+  it("the triggers fire ALWAYS: replica mode (which skips ordinary triggers) does not open the table", async () => {
+    const triggers = await env.ctx.database.rows<{ tgname: string; tgenabled: string }>(
+      sql`select tgname, tgenabled from pg_trigger where tgrelid in ('audit_events'::regclass, 'audit_seals'::regclass) and not tgisinternal order by tgname`,
+    );
+    expect(triggers.map((t) => `${t.tgname}:${t.tgenabled}`)).toEqual([
+      "audit_events_no_truncate:A",
+      "audit_events_no_update_delete:A",
+      "audit_seals_no_truncate:A",
+      "audit_seals_no_update_delete:A",
+    ]);
+    const inReplicaMode = (statement: ReturnType<typeof sql>) =>
+      env.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(statement);
+      });
+    expect(await refusal(inReplicaMode(sql`update audit_events set reason = 'changed'`))).toMatch(/append-only \(UPDATE refused\)/);
+    expect(await refusal(inReplicaMode(sql`delete from audit_events`))).toMatch(/append-only \(DELETE refused\)/);
+    await sealEverything(env);
+    expect(await refusal(inReplicaMode(sql`update audit_seals set head = 'x'`))).toMatch(/append-only \(UPDATE refused\)/);
+    expect(await refusal(env.ctx.database.rows(sql`delete from audit_seals`))).toMatch(/append-only \(DELETE refused\)/);
+    expect(await refusal(env.ctx.database.rows(sql`truncate audit_seals`))).toMatch(/append-only \(TRUNCATE refused\)/);
   });
 
   it("when the audit row cannot be written, the change it records is rolled back with it", async () => {
