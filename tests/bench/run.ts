@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   reports: () => import("./reports"),
   lookup: () => import("./lookup"),
   lighthouse: () => import("./lighthouse"),
+  check: () => import("./check"),
   "pool-decay": async () => ({ run: (await import("./pool-decay")).runPoolDecay }),
 };
 

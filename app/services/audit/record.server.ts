@@ -21,14 +21,17 @@ export type AuditInput = {
   details?: Record<string, string | number | boolean | null> | null;
 };
 
-let addressKey: Buffer | undefined;
-
 /**
- * The key of the client-address hash (CODE_PEPPER), set once by createAppContext. Without it no
- * audit row with an address can be written (fail closed: never an address in clear by mistake).
+ * The key of the client-address hash (CODE_PEPPER), set by createAppContext. It lives on
+ * globalThis under a registered symbol because the server process holds two copies of this
+ * module (the Remix build bundles its own) and both must hash alike. Without it no audit row with
+ * an address can be written (fail closed: never an address in clear by mistake).
  */
+const ADDRESS_KEY = Symbol.for("exposure-check.audit-address-key");
+type KeyHolder = { [ADDRESS_KEY]?: Buffer };
+
 export function setAuditAddressKey(key: Buffer): void {
-  addressKey = key;
+  (globalThis as KeyHolder)[ADDRESS_KEY] = key;
 }
 
 /**
@@ -37,6 +40,7 @@ export function setAuditAddressKey(key: Buffer): void {
  * the key, even over the small IPv4 space.
  */
 export function clientAddressHash(ip: string): string {
+  const addressKey = (globalThis as KeyHolder)[ADDRESS_KEY];
   if (!addressKey) throw new Error("audit address key not set (createAppContext sets it)");
   return keyedHash(addressKey, `audit-ip:${ip}`).toString("base64url").slice(0, 22);
 }
