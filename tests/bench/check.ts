@@ -13,7 +13,7 @@ import postgres from "postgres";
 import { migrateDatabase, openDatabase } from "../../db/client";
 import { createAppContext } from "../../app/services/context.server";
 import { formatActivationCode, generateActivationCode, hashActivationCode } from "../../app/services/notices/activation-code.server";
-import { patientCookie } from "../../app/services/patient/session.server";
+import { patientCookie } from "../../app/http/patient.server";
 import { loadConfig } from "../../app/utils/env.server";
 import { sha256Hex } from "../../app/utils/crypto.server";
 
