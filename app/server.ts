@@ -193,7 +193,10 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
     "/uswds",
     express.static(path.resolve("node_modules/@uswds/uswds/dist"), { maxAge: "7d", index: false, fallthrough: false }),
   );
-  app.use(express.static("public", { maxAge: "1h", index: false }));
+  // Files in public/ all have an extension; page URLs (/, /check, /exposure) never do, so they skip
+  // the file-system lookup (and the error object built on the miss) on every request.
+  const servePublic = express.static("public", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (path.extname(req.path) ? servePublic(req, res, next) : next()));
 
   const handle = createRequestHandler(refuseUnreadableBodies(answerBusyWith503(build)), config.env === "production" ? "production" : "development");
   app.all("*", async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { throttles } from "../../db/schema/index";
 import { keyedHash } from "./crypto.server";
@@ -104,13 +104,19 @@ export async function takeAttempt(db: Db, key: string, now: Date): Promise<Attem
  * guessing run.
  */
 export async function giveBackAttempt(db: Db, key: string): Promise<void> {
-  await db
-    .update(throttles)
-    .set({
-      failures: sql`greatest(${throttles.failures} - 1, 0)`,
-      blockedUntil: sql`case when ${throttles.failures} - 1 < ${BLOCK_AFTER_FAILURES} then null else ${throttles.blockedUntil} end`,
-    })
-    .where(and(eq(throttles.key, key), sql`${throttles.failures} > 0`));
+  await db.execute(giveBackAttemptSql(key));
+}
+
+/**
+ * giveBackAttempt's statement, for a caller that gives the attempt back inside the statement that
+ * records the success (the patient check: one round trip fewer). It ends with its WHERE clause, so
+ * a caller may append `and <condition>`.
+ */
+export function giveBackAttemptSql(key: string): SQL {
+  return sql`update throttles set
+      failures = greatest(failures - 1, 0),
+      blocked_until = case when failures - 1 < ${BLOCK_AFTER_FAILURES} then null else blocked_until end
+    where key = ${key} and failures > 0`;
 }
 
 /**

@@ -22,7 +22,7 @@ async function handle(body: string, ip: string): Promise<boolean> {
   const codeHash = createHmac("sha256", pepper).update(normalize(form.get("code") ?? ""), "utf8").digest();
   if (kind === "lookup") {
     const rows = await sql`select n.id, n.dob_enc from notices n join batches b on b.id = n.batch_id
-      where n.code_hash = ${codeHash} and b.status = 'mailed' and n.revoked_at is null and n.purged_at is null`;
+      where n.code_hash = ${codeHash} and b.status = 'mailed' and n.revoked_at is null and n.purged_at is null and n.fraud_flagged_at is null`;
     return rows.length === 1;
   }
   const token = randomBytes(32).toString("base64url");
@@ -31,7 +31,7 @@ async function handle(body: string, ip: string): Promise<boolean> {
   const rows = await sql`
     with n as (
       select n.id from notices n join batches b on b.id = n.batch_id
-      where n.code_hash = ${codeHash} and b.status = 'mailed' and n.revoked_at is null and n.purged_at is null
+      where n.code_hash = ${codeHash} and b.status = 'mailed' and n.revoked_at is null and n.purged_at is null and n.fraud_flagged_at is null
       for update of n),
     u as (update notices set failed_checks = 0, locked_until = null, first_checked_at = coalesce(first_checked_at, now()), last_checked_at = now()
       where id in (select id from n)),

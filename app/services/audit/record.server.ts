@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import type { AuditEvent } from "../../../db/schema/index";
 import { keyedHash } from "~/utils/crypto.server";
@@ -53,22 +53,37 @@ export function clientAddressHash(ip: string): string {
  * the column's default) to seal it in a fixed order without ever skipping it.
  */
 export async function recordAuditEvent(tx: Db, input: AuditInput): Promise<void> {
+  await tx.execute(sql`with ${auditAppendCtes(input)} select 1`);
+}
+
+let cteCounter = 0;
+
+/**
+ * The audit append as common table expressions (`audit_n as (insert …), audit_ip_n as (insert …)`)
+ * to put inside a WITH of the statement that does the work it records — one round trip for both,
+ * committed together. `when` makes the row conditional on the work (e.g. `exists (select 1 from
+ * u)`); `action` may be chosen by SQL (e.g. whether the update locked the notice). The clear client
+ * address goes to the side table in the same statement (data-modifying CTEs always run).
+ */
+export function auditAppendCtes(input: AuditInput, options: { when?: SQL; action?: SQL } = {}): SQL {
   if (!isAuditAction(input.action)) throw new Error(`unknown audit action ${String(input.action)}`);
   const ip = input.ip ?? null;
   const ipHash = ip === null ? null : clientAddressHash(ip);
   const details = input.details ? JSON.stringify(input.details) : null;
-  // The clear address goes to the side table in the same statement (a data-modifying CTE always
-  // runs), so it costs no extra round trip.
-  await tx.execute(sql`
-    with a as (
+  const n = (cteCounter = (cteCounter + 1) % 1_000_000);
+  const rows = sql.raw(`audit_${n}`);
+  return sql`${rows} as (
       insert into audit_events
         (at, actor_type, actor_id, actor_role, action, subject_type, subject_id, reason,
          call_reference, ip_hash, request_id, outcome, details)
-      values (${input.at.toISOString()}::timestamptz, ${input.actorType}, ${input.actorId ?? null}, ${input.actorRole ?? null},
-        ${input.action}, ${input.subjectType ?? null}, ${input.subjectId ?? null}, ${input.reason ?? null},
-        ${input.callReference ?? null}, ${ipHash}, ${input.requestId ?? null}, ${input.outcome}, ${details}::jsonb)
+      select ${input.at.toISOString()}::timestamptz, ${input.actorType}, ${input.actorId ?? null}, ${input.actorRole ?? null},
+        ${options.action ?? sql`${input.action}`}, ${input.subjectType ?? null}, ${input.subjectId ?? null}, ${input.reason ?? null},
+        ${input.callReference ?? null}, ${ipHash}, ${input.requestId ?? null}, ${input.outcome}, ${details}::jsonb
+      where ${options.when ?? sql`true`}
       returning id, at
-    )
-    insert into audit_client_addresses (audit_id, ip, at)
-    select id, ${ip}::text, at from a where ${ip}::text is not null`);
+    ),
+    ${sql.raw(`audit_ip_${n}`)} as (
+      insert into audit_client_addresses (audit_id, ip, at)
+      select id, ${ip}::text, at from ${rows} where ${ip}::text is not null
+    )`;
 }

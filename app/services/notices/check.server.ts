@@ -1,10 +1,9 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { batches, incidents, notices } from "../../../db/schema/index";
-import { recordAuditEvent } from "../audit/record.server";
+import { sql, type SQL } from "drizzle-orm";
+import { auditAppendCtes, type AuditInput } from "../audit/record.server";
 import { noticeInCurrentIncident } from "../incidents/current.server";
 import type { AppContext, RequestMeta } from "../context.server";
-import { startPatientSession } from "../patient/session.server";
-import { giveBackAttempt, takeAttempt, throttleKey } from "~/utils/rate-limit.server";
+import { randomToken, sha256Hex } from "~/utils/crypto.server";
+import { giveBackAttempt, giveBackAttemptSql, takeAttempt, throttleKey } from "~/utils/rate-limit.server";
 import { hashActivationCode, parseActivationCode } from "./activation-code.server";
 
 /** 10 consecutive wrong dates of birth lock a notice for an hour (DESIGN.md "Guessing"). */
@@ -19,7 +18,7 @@ export type CheckInput = { code: string; dateOfBirth: string /* YYYY-MM-DD */ };
  * locked notice alike: the caller must answer all three the same way, word for word.
  */
 export type CheckResult =
-  | { kind: "match"; token: string }
+  | { kind: "match"; token: string; language: "en" | "es" }
   | { kind: "mismatch" }
   | { kind: "typo" }
   | { kind: "malformed" }
@@ -27,12 +26,12 @@ export type CheckResult =
   /** The code is right but its incident's response has ended (retention date reached, data purged). */
   | { kind: "ended" };
 
-
 /**
  * Redeem an activation code with a date of birth. A typo in the check symbol is answered without
- * touching the database. Each failure counts against the client address (shared across app
- * instances) and, when the code is right, against the notice. The result, the counters, the
- * session and the audit row are written in one transaction.
+ * touching the database. Each attempt is counted against the client address before the lookup
+ * (shared across app instances) and given back on a match; a wrong date of birth counts against
+ * the notice. Round trips: the attempt, the lookup, and one statement that writes the outcome —
+ * the notice's counters or check time, the session, and the audit row, committed together.
  */
 export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, input: CheckInput): Promise<CheckResult> {
   const parsed = parseActivationCode(input.code);
@@ -48,106 +47,121 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
 
   const now = ctx.now();
   const codeHash = hashActivationCode(ctx.config.codePepper, parsed.code);
-  const result = await ctx.db.transaction(async (tx) => {
-    const [notice] = await tx
-      .select({
-        id: notices.id,
-        dobEnc: notices.dobEnc,
-        lockedUntil: notices.lockedUntil,
-        purgedAt: notices.purgedAt,
-        retainUntil: incidents.retainUntil,
-      })
-      .from(notices)
-      .innerJoin(batches, eq(batches.id, notices.batchId))
-      .innerJoin(incidents, eq(incidents.id, notices.incidentId))
-      .where(
-        and(
-          eq(notices.codeHash, codeHash),
-          eq(batches.status, "mailed"),
-          isNull(notices.revokedAt),
-          // Flagged "suspected fraud" by the call center: no code works until a letter is reissued.
-          isNull(notices.fraudFlaggedAt),
-          noticeInCurrentIncident(ctx.config.incidentSlug),
-        ),
-      )
-      .for("update", { of: notices });
-
-    const audit = (
-      outcome: "success" | "failure",
-      action: "patient.check" | "patient.check.locked" = "patient.check",
-      details: Record<string, string> | null = notice ? null : { reason: "unknown_code" },
-    ) =>
-      recordAuditEvent(tx, {
-        at: now,
-        actorType: "patient",
-        action,
-        subjectType: notice ? "notice" : null,
-        subjectId: notice ? String(notice.id) : null,
-        ip: meta.ip,
-        requestId: meta.requestId,
-        outcome,
-        details,
-      });
-
-    if (notice && (notice.purgedAt || notice.retainUntil <= now.toISOString().slice(0, 10))) {
-      // The response is over: say so plainly (the date of birth is gone, nothing left to guess).
-      await audit("failure", "patient.check", { reason: "ended" });
-      return { kind: "ended" as const, countAgainstIp: false };
-    }
-    if (!notice || !notice.dobEnc) {
-      // Same work as a real comparison, so timing does not tell a wrong code from a wrong date.
-      ctx.cipher.encrypt("dob", input.dateOfBirth);
-      await audit("failure");
-      return { kind: "mismatch" as const, countAgainstIp: true };
-    }
-    if (notice.lockedUntil && notice.lockedUntil > now) {
-      ctx.cipher.decrypt("dob", notice.dobEnc);
-      await audit("failure");
-      return { kind: "mismatch" as const, countAgainstIp: true };
-    }
-    const dob = ctx.cipher.decrypt("dob", notice.dobEnc);
-    if (dob !== input.dateOfBirth) {
-      const [after] = await tx
-        .update(notices)
-        .set({
-          failedChecks: sql`case when ${notices.lockedUntil} is not null then 1 else ${notices.failedChecks} + 1 end`,
-          lockedUntil: null,
-        })
-        .where(eq(notices.id, notice.id))
-        .returning({ failedChecks: notices.failedChecks });
-      if ((after?.failedChecks ?? 0) >= LOCK_AFTER_FAILURES) {
-        await tx
-          .update(notices)
-          .set({ failedChecks: 0, lockedUntil: new Date(now.getTime() + LOCK_DURATION_MS) })
-          .where(eq(notices.id, notice.id));
-        await audit("failure", "patient.check.locked");
-      } else {
-        await audit("failure");
-      }
-      return { kind: "mismatch" as const, countAgainstIp: true };
-    }
-    await tx
-      .update(notices)
-      .set({
-        failedChecks: 0,
-        lockedUntil: null,
-        firstCheckedAt: sql`coalesce(${notices.firstCheckedAt}, ${now.toISOString()}::timestamptz)`,
-        lastCheckedAt: now,
-      })
-      .where(eq(notices.id, notice.id));
-    const token = await startPatientSession(tx, notice.id, now);
-    await audit("success");
-    return { kind: "match" as const, token };
-  }).catch(async (error: unknown) => {
+  let result: { kind: "match"; token: string; language: "en" | "es" } | { kind: "mismatch" } | { kind: "ended" };
+  try {
+    result = await checkAgainstNotice(ctx, meta, input, codeHash, now, ipKey);
+  } catch (error) {
     await giveBackAttempt(ctx.db, ipKey).catch(() => {}); // not the visitor's failure: the database was busy or away
     throw error;
-  });
+  }
 
   if (result.kind === "mismatch") {
     if (attempt.blocksNextForMs > 0) return { kind: "throttled", retryAfterSeconds: Math.ceil(attempt.blocksNextForMs / 1000) };
     return { kind: "mismatch" };
   }
-  await giveBackAttempt(ctx.db, ipKey);
-  if (result.kind === "ended") return { kind: "ended" };
-  return result;
+  if (result.kind === "ended") {
+    await giveBackAttempt(ctx.db, ipKey); // a right code: not a guess
+    return result;
+  }
+  return result; // the attempt was given back in the statement that recorded the match
+}
+
+type NoticeForCheck = { id: number; dob_enc: string | null; locked_until: Date | string | null; ended: boolean };
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * The lookup and the one write. No transaction is held open across the comparison: the write's
+ * own WHERE re-checks the lock, and the counters change inside that single statement, so
+ * concurrent checks of one notice still count exactly (the row lock of the UPDATE orders them).
+ */
+async function checkAgainstNotice(
+  ctx: AppContext,
+  meta: RequestMeta,
+  input: CheckInput,
+  codeHash: Buffer,
+  now: Date,
+  ipKey: string,
+): Promise<{ kind: "match"; token: string; language: "en" | "es" } | { kind: "mismatch" } | { kind: "ended" }> {
+  const nowText = now.toISOString();
+  const [notice] = rowsOf<NoticeForCheck>(
+    await ctx.db.execute(sql`
+      select notices.id, notices.dob_enc, notices.locked_until,
+        (notices.purged_at is not null or incidents.retain_until <= ${nowText.slice(0, 10)}::date) as ended
+      from notices
+        join batches on batches.id = notices.batch_id
+        join incidents on incidents.id = notices.incident_id
+      where notices.code_hash = ${codeHash} and batches.status = 'mailed' and notices.revoked_at is null
+        -- Flagged "suspected fraud" by the call center: no code works until a letter is reissued.
+        and notices.fraud_flagged_at is null
+        and ${noticeInCurrentIncident(ctx.config.incidentSlug)}`),
+  );
+  const audit = (outcome: "success" | "failure", details: Record<string, string> | null = notice ? null : { reason: "unknown_code" }): AuditInput => ({
+    at: now,
+    actorType: "patient",
+    action: "patient.check",
+    subjectType: notice ? "notice" : null,
+    subjectId: notice ? String(notice.id) : null,
+    ip: meta.ip,
+    requestId: meta.requestId,
+    outcome,
+    details,
+  });
+  const append = async (ctes: SQL) => ctx.db.execute(sql`with ${ctes} select 1`);
+
+  if (notice?.ended) {
+    // The response is over: say so plainly (the date of birth is gone, nothing left to guess).
+    await append(auditAppendCtes(audit("failure", { reason: "ended" })));
+    return { kind: "ended" };
+  }
+  if (!notice || !notice.dob_enc) {
+    // Same work as a real comparison, so timing does not tell a wrong code from a wrong date.
+    ctx.cipher.encrypt("dob", input.dateOfBirth);
+    await append(auditAppendCtes(audit("failure")));
+    return { kind: "mismatch" };
+  }
+  const id = Number(notice.id);
+  const lockedUntil = notice.locked_until === null ? null : new Date(notice.locked_until);
+  const dob = ctx.cipher.decrypt("dob", notice.dob_enc);
+  if (lockedUntil && lockedUntil > now) {
+    await append(auditAppendCtes(audit("failure")));
+    return { kind: "mismatch" };
+  }
+  if (dob !== input.dateOfBirth) {
+    // One more failure (a lock that ran out starts the count again); the tenth locks the notice.
+    const lockUntil = new Date(now.getTime() + LOCK_DURATION_MS).toISOString();
+    const counted = sql.raw(`(case when locked_until is not null then 1 else failed_checks + 1 end)`);
+    await ctx.db.execute(sql`
+      with u as (
+        update notices set
+          failed_checks = case when ${counted} >= ${LOCK_AFTER_FAILURES} then 0 else ${counted} end,
+          locked_until = case when ${counted} >= ${LOCK_AFTER_FAILURES} then ${lockUntil}::timestamptz else null end
+        where id = ${id} and (locked_until is null or locked_until <= ${nowText}::timestamptz)
+        returning locked_until is not null as locked
+      ),
+      ${auditAppendCtes(audit("failure"), { action: sql`case when exists (select 1 from u where locked) then 'patient.check.locked' else 'patient.check' end` })}
+      select 1`);
+    return { kind: "mismatch" };
+  }
+  const token = randomToken(32);
+  const matched = await ctx.db.execute(sql`
+    with n as (
+      update notices set failed_checks = 0, locked_until = null,
+        first_checked_at = coalesce(first_checked_at, ${nowText}::timestamptz), last_checked_at = ${nowText}::timestamptz
+      where id = ${id} and (locked_until is null or locked_until <= ${nowText}::timestamptz)
+      returning id, language
+    ),
+    s as (insert into patient_sessions (token_hash, notice_id, created_at, last_seen_at) select ${sha256Hex(token)}, id, ${nowText}::timestamptz, ${nowText}::timestamptz from n),
+    g as (${giveBackAttemptSql(ipKey)} and exists (select 1 from n)),
+    ${auditAppendCtes(audit("success"), { when: sql`exists (select 1 from n)` })}
+    select language from n`);
+  const [row] = rowsOf<{ language: "en" | "es" }>(matched);
+  if (!row) {
+    // Locked by a concurrent wrong guess between the lookup and the write: the same answer as any lock.
+    await append(auditAppendCtes(audit("failure")));
+    return { kind: "mismatch" };
+  }
+  return { kind: "match", token, language: row.language };
 }
