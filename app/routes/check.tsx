@@ -5,9 +5,7 @@ import { HOME_TEXT } from "~/content/pages";
 import { getHomeIncident } from "~/services/incidents/current.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { parseCheckForm } from "~/services/notices/schemas";
-import { getNoticeLanguage } from "~/services/notices/exposure.server";
 import { clearRefusals, countRefusal, patientCookie, REPEATED_REFUSALS } from "~/http/patient.server";
-import { readPatientSession } from "~/services/patient/session.server";
 import { getLang, noticeLangCookie } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -48,11 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const headers = new Headers();
       headers.append("Set-Cookie", await patientCookie(ctx.config).serialize(result.token));
       headers.append("Set-Cookie", await clearRefusals());
-      // The notice's language speaks after the check, unless the person chose one in this visit.
-      const session = await readPatientSession(ctx, result.token);
-      if (session && !session.expired) {
-        headers.append("Set-Cookie", await noticeLangCookie.serialize(await getNoticeLanguage(ctx, session.noticeId)));
-      }
+      // The notice's language speaks after the check, unless the person chose one in this visit;
+      // it came back with the match: no second look at the session.
+      headers.append("Set-Cookie", await noticeLangCookie.serialize(result.language));
       return redirect("/exposure", { status: 303, headers });
     }
     case "typo":

@@ -6,6 +6,7 @@ import type { StaffRole } from "~/services/staff/roles";
 import { isStaffRouteFile, routeAccessRows, routeParams, routePath, STAFF_ROUTE_ACCESS } from "~/services/staff/route-access";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { auditRows, createStaff, loadContext, settle, signedIn, staffRequest, testMeta } from "../support/staff";
+import { clientAddressHash } from "~/services/audit/record.server";
 
 /**
  * Generated from the route table (app/services/staff/route-access.ts): every staff/admin route file
@@ -112,7 +113,7 @@ describe(`the staff route table (${process.env.TEST_DB_KIND})`, () => {
             outcome: "denied",
             subjectType: "route",
             subjectId: new URL(request.url).pathname,
-            ip: meta.ip,
+            ipHash: clientAddressHash(meta.ip),
           });
           expect(denied[0]!.details).toMatchObject({ method, minimumRole: access.minimumRole });
         });

@@ -15,6 +15,7 @@ import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from "~/services/staff/session.serve
 import { sha256Hex } from "~/utils/crypto.server";
 import { openTestEnv, type TestEnv } from "../../support/db";
 import { auditRows, codeNow, cookieFor, createStaff, loadContext, settle, staffRequest, testMeta, type ReadyStaff } from "../../support/staff";
+import { clientAddressHash } from "~/services/audit/record.server";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -72,8 +73,8 @@ describe(`staff sign-in (${process.env.TEST_DB_KIND})`, () => {
       ["staff.login", "success"],
       ["staff.login.totp", "success"],
     ]);
-    expect(rows[0]).toMatchObject({ actorType: "staff", actorRole: "agent", ip: meta1.ip, requestId: meta1.requestId, reason: "password_accepted" });
-    expect(rows[1]).toMatchObject({ ip: meta2.ip, requestId: meta2.requestId, reason: "signed_in" });
+    expect(rows[0]).toMatchObject({ actorType: "staff", actorRole: "agent", ipHash: clientAddressHash(meta1.ip), requestId: meta1.requestId, reason: "password_accepted" });
+    expect(rows[1]).toMatchObject({ ipHash: clientAddressHash(meta2.ip), requestId: meta2.requestId, reason: "signed_in" });
     // Never the password or the code in the trail.
     expect(JSON.stringify(rows)).not.toContain(agent.password);
   });
