@@ -2,7 +2,7 @@
 // (body-limits, race, redirect-fuzz, route-fuzz). Each says which finding it holds shut.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditEvents, emailMessages } from "../../db/schema/index";
+import { auditClientAddresses, auditEvents, emailMessages } from "../../db/schema/index";
 import { describeError } from "~/utils/log.server";
 import type { AppServer } from "../../app/server";
 import { startServer } from "../../app/server";
@@ -150,7 +150,7 @@ describe(`finding 12: no database at start-up; failed queries logged without par
 });
 
 describe(`finding 11: TRUST_PROXY names a hop count or the proxies' addresses (${process.env.TEST_DB_KIND})`, () => {
-  const base = { NODE_ENV: "test" as const, DATA_DIR: ".data/test-trust", SESSION_SECRET: "s".repeat(40), CODE_PEPPER: "p".repeat(40), DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` };
+  const base = { NODE_ENV: "test" as const, DATA_DIR: ".data/test-trust", SESSION_SECRET: "s".repeat(40), CODE_PEPPER: "p".repeat(40), DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`, AUDIT_SEAL_KEY: "a".repeat(40) };
 
   it("parses unset, a hop count and address lists; refuses anything else, naming it", () => {
     expect(loadConfig({ ...base }).trustProxySetting).toBe(false);
@@ -174,7 +174,12 @@ describe(`finding 11: TRUST_PROXY names a hop count or the proxies' addresses ($
         redirect: "manual",
       });
       await res.arrayBuffer();
-      const [row] = await env.ctx.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.requestId, res.headers.get("x-request-id")!));
+      // The clear address lives in the side table for 30 days (the audit row keeps a keyed hash).
+      const [row] = await env.ctx.db
+        .select({ ip: auditClientAddresses.ip })
+        .from(auditEvents)
+        .innerJoin(auditClientAddresses, eq(auditClientAddresses.auditId, auditEvents.id))
+        .where(eq(auditEvents.requestId, res.headers.get("x-request-id")!));
       return row?.ip ?? null;
     } finally {
       await new Promise<void>((resolve) => started.server.close(() => resolve()));
