@@ -7,7 +7,7 @@ const xid8 = customType<{ data: string; driverData: string }>({
 });
 
 /**
- * The audit trail. Append-only: triggers (`ENABLE ALWAYS`, migrations 0001 and 0012) refuse
+ * The audit trail. Append-only: triggers (`ENABLE ALWAYS`, migrations 0001 and 0013) refuse
  * UPDATE, DELETE and TRUNCATE, in replica mode too.
  * No foreign keys, so a row outlives anything it names (purged notices, removed staff).
  * A request appends its row in its own transaction and takes no lock shared with other requests;

@@ -10,8 +10,9 @@ import { openDatabase, type Database } from "../../db/client";
 import { createAppContext } from "~/services/context.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { enrollInMonitoring } from "~/services/enrollment/enroll.server";
-import { verifyAuditChain } from "~/services/audit/verify.server";
+import { verifyAuditTrail } from "~/services/audit/verify.server";
 import { openTestEnv, type TestEnv } from "../support/db";
+import { sealEverything } from "../support/audit";
 import { createMailedWorld, createNotice } from "../factories";
 import { loadCodes, vendorCodes } from "../services/enrollment/support";
 
@@ -48,8 +49,11 @@ describe.skipIf(!onPostgres)("backup and restore drill (postgres)", () => {
       expect((await redeemActivationCode(env.ctx, meta(), { code: p.code, dateOfBirth: "1962-03-04" })).kind).toBe("match");
       expect((await enrollInMonitoring(env.ctx, meta(), { noticeId: p.notice.id, termsAccepted: true, language: "en" })).kind).toBe("enrolled");
     }
-    const before = await verifyAuditChain(env.ctx.db);
-    expect(before.ok).toBe(true);
+    // Sealed before the backup: the copy must carry the checkpoints and verify to the same head.
+    await sealEverything(env);
+    const before = await verifyAuditTrail(env.ctx.db, env.config.auditSealKey);
+    if (!before.ok) throw new Error(before.message);
+    expect(before.sealedRows).toBeGreaterThan(0);
 
     const o = env.database.postgres!.options;
     const url = `postgres://${o.user}@${o.host[0]}:${o.port[0]}/${o.database}`;
@@ -71,14 +75,13 @@ describe.skipIf(!onPostgres)("backup and restore drill (postgres)", () => {
 
     restored = await openDatabase({ url: restoredUrl, poolMax: 2 });
     const copy = createAppContext(restored, env.config, { now: env.clock.now, sleep: async () => {} });
-    const after = await verifyAuditChain(copy.db);
-    expect(after.ok).toBe(true);
-    expect(after.rows).toBe(before.rows);
+    const after = await verifyAuditTrail(copy.db, env.config.auditSealKey, { expectHead: before.head ?? undefined });
+    expect(after).toMatchObject({ ok: true, sealedRows: before.sealedRows, head: before.head });
     expect(await copy.db.$count(enrollments)).toBe(2);
     // The third person checks on the restored copy: codes, dates of birth and keys all came back.
     expect((await redeemActivationCode(copy, meta(), { code: people[2]!.code, dateOfBirth: "1962-03-04" })).kind).toBe("match");
     expect((await redeemActivationCode(copy, meta(), { code: people[2]!.code, dateOfBirth: "1962-03-05" })).kind).toBe("mismatch");
-    // And the chain still verifies with the new rows appended after the restore.
-    expect((await verifyAuditChain(copy.db)).ok).toBe(true);
+    // And the trail still verifies with the new rows appended after the restore (not sealed yet).
+    expect(await verifyAuditTrail(copy.db, env.config.auditSealKey)).toMatchObject({ ok: true, sealedRows: before.sealedRows });
   });
 });
