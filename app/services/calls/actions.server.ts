@@ -120,6 +120,20 @@ function auditBase(ctx: AppContext, actor: StaffActor, meta: RequestMeta, call: 
   } satisfies Partial<AuditInput>;
 }
 
+/** The audit row of a call action that succeeded on the caller's notice, in the action's transaction. */
+function recordCallSuccess(
+  tx: Parameters<typeof recordAuditEvent>[0],
+  ctx: AppContext,
+  actor: StaffActor,
+  meta: RequestMeta,
+  call: { callReference: string; reason: string },
+  noticeId: number,
+  action: AuditInput["action"],
+  details: AuditInput["details"],
+) {
+  return recordAuditEvent(tx, { ...auditBase(ctx, actor, meta, call), action, subjectType: "notice", subjectId: String(noticeId), outcome: "success", details });
+}
+
 /**
  * Record the agent's verification. A failure counts toward the notice's lock exactly like a
  * patient's wrong date of birth (10 in a row lock it for an hour); a call allows
@@ -191,14 +205,7 @@ async function resend(ctx: AppContext, actor: StaffActor, meta: RequestMeta, cal
       to: { encrypted: to },
       noticeId,
     });
-    await recordAuditEvent(tx, {
-      ...auditBase(ctx, actor, meta, call),
-      action: "enrollment.resend",
-      subjectType: "notice",
-      subjectId: String(noticeId),
-      outcome: "success",
-      details: { callId: call.id, enrollmentId: row.enrollment.id, queued },
-    });
+    await recordCallSuccess(tx, ctx, actor, meta, call, noticeId, "enrollment.resend", { callId: call.id, enrollmentId: row.enrollment.id, queued });
     return { kind: "done", message: queued ? "resent" : "resentAlready" };
   });
 }
@@ -209,14 +216,7 @@ async function changeEmail(ctx: AppContext, actor: StaffActor, meta: RequestMeta
     const enc = ctx.cipher.encrypt(EMAIL_FIELD, email);
     const changed = await tx.update(enrollments).set({ emailEnc: enc }).where(eq(enrollments.noticeId, noticeId)).returning({ id: enrollments.id });
     if (!changed.length) await tx.update(notices).set({ emailEnc: enc }).where(eq(notices.id, noticeId));
-    await recordAuditEvent(tx, {
-      ...auditBase(ctx, actor, meta, call),
-      action: "notice.email.change",
-      subjectType: "notice",
-      subjectId: String(noticeId),
-      outcome: "success",
-      details: { callId: call.id, on: changed.length ? "enrollment" : "notice" },
-    });
+    await recordCallSuccess(tx, ctx, actor, meta, call, noticeId, "notice.email.change", { callId: call.id, on: changed.length ? "enrollment" : "notice" });
     return { kind: "done", message: "emailChanged" };
   });
 }
@@ -253,14 +253,7 @@ async function reissue(ctx: AppContext, actor: StaffActor, meta: RequestMeta, ca
     const [queued] = replaced.length
       ? replaced
       : await tx.insert(reprintRequests).values({ noticeId, callId: call.id, requestedBy: actor.id, requestedAt: now, codeEnc }).returning({ id: reprintRequests.id });
-    await recordAuditEvent(tx, {
-      ...auditBase(ctx, actor, meta, call),
-      action: "notice.reissue",
-      subjectType: "notice",
-      subjectId: String(noticeId),
-      outcome: "success",
-      details: { kind: "call_center", callId: call.id, reprintId: queued!.id },
-    });
+    await recordCallSuccess(tx, ctx, actor, meta, call, noticeId, "notice.reissue", { kind: "call_center", callId: call.id, reprintId: queued!.id });
     return { kind: "done", message: "reissued" };
   });
 }
@@ -281,14 +274,7 @@ async function flag(ctx: AppContext, actor: StaffActor, meta: RequestMeta, call:
     } else {
       await tx.update(notices).set({ isDeceased: true }).where(eq(notices.id, noticeId));
     }
-    await recordAuditEvent(tx, {
-      ...auditBase(ctx, actor, meta, call),
-      action: "notice.flag",
-      subjectType: "notice",
-      subjectId: String(noticeId),
-      outcome: "success",
-      details: { callId: call.id, flag: which },
-    });
+    await recordCallSuccess(tx, ctx, actor, meta, call, noticeId, "notice.flag", { callId: call.id, flag: which });
     return { kind: "done", message: which === "fraud" ? "flaggedFraud" : "flaggedDeceased" };
   });
 }
@@ -303,14 +289,7 @@ async function endCall(ctx: AppContext, actor: StaffActor, meta: RequestMeta, ca
       .where(and(eq(calls.id, callId), eq(calls.agentId, actor.id), isNull(calls.endedAt)))
       .returning();
     if (!ended) return { kind: "ended" };
-    await recordAuditEvent(tx, {
-      ...auditBase(ctx, actor, meta, ended),
-      action: "call.end",
-      subjectType: "notice",
-      subjectId: String(ended.noticeId),
-      outcome: "success",
-      details: { callId, disposition, handlingSeconds: Math.round((now.getTime() - ended.startedAt.getTime()) / 1000), noteGiven: Boolean(note) },
-    });
+    await recordCallSuccess(tx, ctx, actor, meta, ended, ended.noticeId, "call.end", { callId, disposition, handlingSeconds: Math.round((now.getTime() - ended.startedAt.getTime()) / 1000), noteGiven: Boolean(note) });
     return { kind: "done", message: "ended", ended: true };
   });
 }
