@@ -72,6 +72,8 @@ describe("an admin edits the incident in Chromium", () => {
       await page.fill("#phoneHours-es", "Todos los días, de 7 a. m. a 10 p. m.");
       await page.getByTestId("incident-preview-button").click();
       await page.waitForSelector("[data-testid=incident-preview]");
+      // Without JavaScript the new document is still being parsed when the preview first appears.
+      await page.waitForLoadState("load");
       for (const id of ["preview-home-en", "preview-home-es", "preview-exposure-en", "preview-exposure-es"]) {
         expect(await page.getByTestId(id).count(), id).toBe(1);
       }
