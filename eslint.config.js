@@ -45,19 +45,41 @@ export default tseslint.config(
   {
     files: ["app/services/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [remixOutsideHttp, { group: ["~/routes/*", "~/components/*", "~/http/*", "**/server", "~/cli/*"], message: "Services sit below routes, components, app/http and the CLI." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            remixOutsideHttp,
+            {
+              group: ["~/routes/*", "~/components/*", "~/http/*", "**/server", "~/cli/*"],
+              message: "Services sit below routes, components, app/http and the CLI.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["app/content/**/*.ts", "app/utils/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [remixOutsideHttp, { group: ["~/services/*", "~/routes/*", "~/components/*", "~/http/*"], message: "content and utils sit below services." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            remixOutsideHttp,
+            { group: ["~/services/*", "~/routes/*", "~/components/*", "~/http/*"], message: "content and utils sit below services." },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["db/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~/*", "../app/*", "../../app/*"], message: "db/ is the ground floor: it imports nothing from app/." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["~/*", "../app/*", "../../app/*"], message: "db/ is the ground floor: it imports nothing from app/." }] },
+      ],
     },
   },
   {

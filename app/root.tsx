@@ -11,9 +11,7 @@ import { stylesheets } from "~/utils/assets.server";
 import { setErrorTitle } from "~/utils/error-title";
 import { getLang } from "~/http/lang.server";
 
-export const links: LinksFunction = () => [
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export const meta: MetaFunction = () => [{ title: "Exposure Check" }];
 

@@ -189,10 +189,7 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
   });
 
   app.use("/build", express.static("build/client", { immutable: true, maxAge: "1y", index: false, fallthrough: false }));
-  app.use(
-    "/uswds",
-    express.static(path.resolve("node_modules/@uswds/uswds/dist"), { maxAge: "7d", index: false, fallthrough: false }),
-  );
+  app.use("/uswds", express.static(path.resolve("node_modules/@uswds/uswds/dist"), { maxAge: "7d", index: false, fallthrough: false }));
   // Files in public/ all have an extension; page URLs (/, /check, /exposure) never do, so they skip
   // the file-system lookup (and the error object built on the miss) on every request.
   const servePublic = express.static("public", { maxAge: "1h", index: false });
@@ -286,7 +283,9 @@ function waitingApp(): express.Express {
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => void res.set("Cache-Control", "no-store").json({ ok: true }));
   app.get("/readyz", (_req, res) => void res.status(503).set("Cache-Control", "no-store").json({ ok: false, database: "down" }));
-  app.use((_req, res) => void res.status(503).set({ "Retry-After": "30", "Cache-Control": "no-store", Connection: "close" }).type("html").send(errorPageHtml(503)));
+  app.use(
+    (_req, res) => void res.status(503).set({ "Retry-After": "30", "Cache-Control": "no-store", Connection: "close" }).type("html").send(errorPageHtml(503)),
+  );
   return app;
 }
 
@@ -295,7 +294,12 @@ function unreachableCode(error: unknown): string | null {
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code !== "string") continue;
-    if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED)$/.test(code)) return code;
+    if (
+      /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED)$/.test(
+        code,
+      )
+    )
+      return code;
     if (/^(08|57P0)/.test(code)) return code; // connection exceptions; admin shutdown / cannot connect now
   }
   return null;
@@ -317,7 +321,9 @@ async function openDatabaseWhenReachable(config: Config, wait: { signal?: AbortS
       const code = unreachableCode(error);
       if (!wait || !code || wait.signal?.aborted) throw error;
       const retryMs = Math.min(30_000, (wait.firstRetryMs ?? 1000) * 2 ** Math.min(attempt - 1, 5));
-      console.error(`Database not reachable (${code}); trying again in ${Math.ceil(retryMs / 1000)} s (attempt ${attempt}). /healthz answers, /readyz says 503 meanwhile.`);
+      console.error(
+        `Database not reachable (${code}); trying again in ${Math.ceil(retryMs / 1000)} s (attempt ${attempt}). /healthz answers, /readyz says 503 meanwhile.`,
+      );
       await new Promise((resolve) => setTimeout(resolve, retryMs));
       if (wait.signal?.aborted) throw new Error("stopped waiting for the database");
     }

@@ -38,7 +38,11 @@ export async function createIncident(ctx: AppContext, overrides: Partial<typeof 
   return row!;
 }
 
-export async function createOrganization(ctx: AppContext, incident: Incident, overrides: Partial<typeof organizations.$inferInsert> = {}): Promise<Organization> {
+export async function createOrganization(
+  ctx: AppContext,
+  incident: Incident,
+  overrides: Partial<typeof organizations.$inferInsert> = {},
+): Promise<Organization> {
   const n = next();
   const [row] = await ctx.db
     .insert(organizations)
@@ -47,11 +51,7 @@ export async function createOrganization(ctx: AppContext, incident: Incident, ov
   return row!;
 }
 
-export async function createBatch(
-  ctx: AppContext,
-  org: Organization,
-  overrides: Partial<typeof batches.$inferInsert> = {},
-): Promise<Batch> {
+export async function createBatch(ctx: AppContext, org: Organization, overrides: Partial<typeof batches.$inferInsert> = {}): Promise<Batch> {
   const [row] = await ctx.db
     .insert(batches)
     .values({

@@ -34,9 +34,12 @@ const phonePage = await phone.newPage();
 
 // One upload through the form, so the batch pages have something to show.
 const csv = path.join(out, "shot-batch.csv");
-const rows = ["external_id,first_name,middle_name,last_name,suffix,address_line1,address_line2,city,state,zip,date_of_birth,email,phone,language,deceased,exposed"];
+const rows = [
+  "external_id,first_name,middle_name,last_name,suffix,address_line1,address_line2,city,state,zip,date_of_birth,email,phone,language,deceased,exposed",
+];
 const stamp = Date.now().toString(36);
-for (let i = 1; i <= 40; i++) rows.push(`S${stamp}-${i},Ana,,Lee,,${i} Main St,,Detroit,${i % 7 === 0 ? "ZZ" : "MI"},48201,1980-01-0${(i % 9) + 1},,,en,N,name;ssn`);
+for (let i = 1; i <= 40; i++)
+  rows.push(`S${stamp}-${i},Ana,,Lee,,${i} Main St,,Detroit,${i % 7 === 0 ? "ZZ" : "MI"},48201,1980-01-0${(i % 9) + 1},,,en,N,name;ssn`);
 writeFileSync(csv, rows.join("\r\n") + "\r\n");
 await page.goto(base + "/admin/batches");
 await page.selectOption("#organizationId", { index: 1 });
@@ -57,7 +60,10 @@ const pages: [string, string][] = [
   ["hhs", "/admin/hhs"],
 ];
 for (const [name, p] of pages) {
-  for (const [vp, pg] of [["desktop", page], ["phone", phonePage]] as const) {
+  for (const [vp, pg] of [
+    ["desktop", page],
+    ["phone", phonePage],
+  ] as const) {
     await pg.goto(base + p);
     const overflow = await pg.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await pg.screenshot({ path: path.join(out, `issue4-${name}-${vp}.png`), fullPage: true });

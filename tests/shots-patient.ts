@@ -31,20 +31,29 @@ type Shot = [name: string, visit: (page: Page) => Promise<void>];
 const shots: Shot[] = [
   ["home", (p) => p.goto(base + "/").then(() => {})],
   ["home-es", (p) => p.goto(base + "/language/es?next=/").then(() => {})],
-  ["check-error", async (p) => {
-    await p.goto(base + "/");
-    await p.fill("input[name=code]", DEMO.adult[0]);
-    await p.fill("input[name=dob-month]", "1");
-    await p.fill("input[name=dob-day]", "2");
-    await p.fill("input[name=dob-year]", "1950");
-    await p.click("button[type=submit]");
-    await p.waitForSelector("[data-testid=error-summary]");
-  }],
+  [
+    "check-error",
+    async (p) => {
+      await p.goto(base + "/");
+      await p.fill("input[name=code]", DEMO.adult[0]);
+      await p.fill("input[name=dob-month]", "1");
+      await p.fill("input[name=dob-day]", "2");
+      await p.fill("input[name=dob-year]", "1950");
+      await p.click("button[type=submit]");
+      await p.waitForSelector("[data-testid=error-summary]");
+    },
+  ],
   ["exposure-adult", (p) => check(p, "adult")],
   ["exposure-spanish", (p) => check(p, "spanish")],
   ["exposure-deceased", (p) => check(p, "deceased")],
   ...(DEMO.minor[1] ? ([["exposure-minor", (p: Page) => check(p, "minor")]] as Shot[]) : []),
-  ["enroll", async (p) => { await check(p, "adult"); await p.goto(base + "/enroll"); }],
+  [
+    "enroll",
+    async (p) => {
+      await check(p, "adult");
+      await p.goto(base + "/enroll");
+    },
+  ],
   ["guidance", (p) => p.goto(base + "/guidance").then(() => {})],
   ["guidance-categories", (p) => p.goto(base + "/guidance/categories").then(() => {})],
   ["genuine", (p) => p.goto(base + "/genuine").then(() => {})],

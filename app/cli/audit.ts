@@ -22,8 +22,12 @@ export const auditCommands: CliCommand[] = [
       });
       const ms = Date.now() - started;
       if (report.ok) {
-        console.info(`Audit trail intact: ${report.sealedRows} sealed row${report.sealedRows === 1 ? "" : "s"} in ${report.seals} checkpoint${report.seals === 1 ? "" : "s"} checked in ${ms} ms.`);
-        console.info(`Not sealed yet: ${report.unsealedRows} row${report.unsealedRows === 1 ? "" : "s"} (the sealer adds them within seconds while the server runs; \`audit seal\` does it now).`);
+        console.info(
+          `Audit trail intact: ${report.sealedRows} sealed row${report.sealedRows === 1 ? "" : "s"} in ${report.seals} checkpoint${report.seals === 1 ? "" : "s"} checked in ${ms} ms.`,
+        );
+        console.info(
+          `Not sealed yet: ${report.unsealedRows} row${report.unsealedRows === 1 ? "" : "s"} (the sealer adds them within seconds while the server runs; \`audit seal\` does it now).`,
+        );
         if (report.head) console.info(`Head: checkpoint ${report.headSeq}, ${report.head} (keep it outside the database; pass it back with --expect-head).`);
         if (expectHead) console.info("The head kept elsewhere is in the trail.");
         return 0;
@@ -51,7 +55,9 @@ export const auditCommands: CliCommand[] = [
         if (run.sealed === 0) break;
       }
       const swept = await sweepClientAddresses(ctx.db, ctx.now());
-      console.info(`Sealed ${total} row${total === 1 ? "" : "s"}${seq !== null ? ` (latest checkpoint ${seq})` : ""}; forgot ${swept} clear client address${swept === 1 ? "" : "es"} past retention.`);
+      console.info(
+        `Sealed ${total} row${total === 1 ? "" : "s"}${seq !== null ? ` (latest checkpoint ${seq})` : ""}; forgot ${swept} clear client address${swept === 1 ? "" : "es"} past retention.`,
+      );
       return 0;
     },
   },

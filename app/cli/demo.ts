@@ -11,7 +11,9 @@ export const demoCommands: CliCommand[] = [
       const done = await disableDemoLeftovers(ctx, { kind: "cli", name: CLI_ACTOR.actorId });
       console.info(`Disabled ${done.staffDisabled} demo staff accounts; revoked ${done.noticesRevoked} demo notices (of ${before.demoNotices}).`);
       if (done.notDisabled.length) {
-        console.error(`Still enabled: ${done.notDisabled.join(", ")} (the only admin). Create a real admin first (npm run cli -- staff create --role admin …), then run this again.`);
+        console.error(
+          `Still enabled: ${done.notDisabled.join(", ")} (the only admin). Create a real admin first (npm run cli -- staff create --role admin …), then run this again.`,
+        );
         return 1;
       }
       return 0;

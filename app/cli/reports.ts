@@ -15,7 +15,16 @@ export const reportCommands: CliCommand[] = [
       const cols = ["state", "notified", "minors", "deceased", "checked", "locked", "returned_mail", "enrolled"];
       const values = (r: (typeof rows)[number]) => [r.key, r.notified, r.minors, r.deceased, r.checked, r.locked, r.returnedMail, r.enrolled].map(String);
       const total = rows.reduce(
-        (t, r) => ({ ...t, notified: t.notified + r.notified, minors: t.minors + r.minors, deceased: t.deceased + r.deceased, checked: t.checked + r.checked, locked: t.locked + r.locked, returnedMail: t.returnedMail + r.returnedMail, enrolled: t.enrolled + r.enrolled }),
+        (t, r) => ({
+          ...t,
+          notified: t.notified + r.notified,
+          minors: t.minors + r.minors,
+          deceased: t.deceased + r.deceased,
+          checked: t.checked + r.checked,
+          locked: t.locked + r.locked,
+          returnedMail: t.returnedMail + r.returnedMail,
+          enrolled: t.enrolled + r.enrolled,
+        }),
         { key: "total", label: "Total", notified: 0, minors: 0, deceased: 0, checked: 0, locked: 0, returnedMail: 0, enrolled: 0 },
       );
       const table = [cols, ...rows.map(values), values(total)];

@@ -49,9 +49,7 @@ export function BatchReportView({ report, downloadHref, heading = "Validation re
           <div className="usa-table-container--scrollable" tabIndex={0}>
             <table className="usa-table usa-table--compact usa-table--striped" data-testid="report-rows">
               <caption>
-                {partial
-                  ? `The first ${report.rowsPerReason} rows of each reason${downloadHref ? " (the CSV lists up to 100 of each)" : ""}`
-                  : "Rejected rows"}
+                {partial ? `The first ${report.rowsPerReason} rows of each reason${downloadHref ? " (the CSV lists up to 100 of each)" : ""}` : "Rejected rows"}
               </caption>
               <thead>
                 <tr>

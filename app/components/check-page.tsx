@@ -49,9 +49,7 @@ export function CheckPage({
   const t = HOME_TEXT[lang];
   const e = CHECK_ERRORS[lang];
   const x = EXPOSURE_TEXT[lang];
-  const vars = incident
-    ? { phone: incident.phone, hours: incident.hours, organization: incident.breachedEntity }
-    : { phone: "", hours: "", organization: "" };
+  const vars = incident ? { phone: incident.phone, hours: incident.hours, organization: incident.breachedEntity } : { phone: "", hours: "", organization: "" };
   const values = outcome?.values ?? { code: "", month: "", day: "", year: "" };
   const fieldErrors = outcome?.kind === "invalid" ? outcome.errors : [];
   const summary: { field: string; message: string }[] =

@@ -25,9 +25,7 @@ export function ContactList({
     <ul className="ec-contact-list">
       {ids.map((id) => {
         const c: Shown =
-          id === "state_medicaid" && medicaid
-            ? { name: { en: medicaid.agency, es: medicaid.agency }, phone: medicaid.phone, url: medicaid.url }
-            : CONTACTS[id];
+          id === "state_medicaid" && medicaid ? { name: { en: medicaid.agency, es: medicaid.agency }, phone: medicaid.phone, url: medicaid.url } : CONTACTS[id];
         const url = (lang === "es" && c.urlEs) || c.url;
         return (
           <li key={id}>

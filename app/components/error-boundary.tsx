@@ -15,11 +15,31 @@ export function RouteErrorBoundary() {
   const rootData = useRouteLoaderData("root") as { lang?: string } | undefined;
   const es = !staff && rootData?.lang === "es";
   const text: Record<number, [string, string, string, string]> = {
-    400: ["We could not read that", "Part of what was sent was not in the form we expected. Go back and try again.", "No pudimos leerlo", "Parte de lo enviado no tenía la forma esperada. Vuelva e inténtelo de nuevo."],
+    400: [
+      "We could not read that",
+      "Part of what was sent was not in the form we expected. Go back and try again.",
+      "No pudimos leerlo",
+      "Parte de lo enviado no tenía la forma esperada. Vuelva e inténtelo de nuevo.",
+    ],
     403: ["Not allowed", "You do not have access to this page.", "No permitido", "No tiene acceso a esta página."],
-    404: ["Page not found", "We could not find that page. Check the address, or go to the home page.", "No encontramos esa página", "Revise la dirección o vaya a la página principal."],
-    413: ["Too much was sent", "What was sent is larger than this page accepts. Go back and try again.", "Se envió demasiado", "Lo enviado es más grande de lo que acepta esta página. Vuelva e inténtelo de nuevo."],
-    429: ["Too many attempts", "For your safety, please wait a few minutes before you try again.", "Demasiados intentos", "Por su seguridad, espere unos minutos antes de volver a intentarlo."],
+    404: [
+      "Page not found",
+      "We could not find that page. Check the address, or go to the home page.",
+      "No encontramos esa página",
+      "Revise la dirección o vaya a la página principal.",
+    ],
+    413: [
+      "Too much was sent",
+      "What was sent is larger than this page accepts. Go back and try again.",
+      "Se envió demasiado",
+      "Lo enviado es más grande de lo que acepta esta página. Vuelva e inténtelo de nuevo.",
+    ],
+    429: [
+      "Too many attempts",
+      "For your safety, please wait a few minutes before you try again.",
+      "Demasiados intentos",
+      "Por su seguridad, espere unos minutos antes de volver a intentarlo.",
+    ],
     503: [
       "Please try again shortly",
       "The site is busy or being fixed. Nothing you entered was saved. Please try again in a few minutes.",

@@ -11,17 +11,7 @@ export type LayoutIncident = { phone: string; hours: string; organization: strin
  * and a footer with the toll-free number. Works without JavaScript (no menu toggles needed:
  * the navigation is a plain list that wraps on a phone).
  */
-export function PublicLayout({
-  lang,
-  incident,
-  path,
-  children,
-}: {
-  lang: Lang;
-  incident: LayoutIncident;
-  path: string;
-  children: ReactNode;
-}) {
+export function PublicLayout({ lang, incident, path, children }: { lang: Lang; incident: LayoutIncident; path: string; children: ReactNode }) {
   const t = LAYOUT_TEXT[lang];
   const vars = incident ?? { phone: "", hours: "", organization: "" };
   const other: Lang = lang === "en" ? "es" : "en";
@@ -42,12 +32,7 @@ export function PublicLayout({
           <Link to="/" className="ec-header__title">
             {t.siteName}
           </Link>
-          <a
-            className="ec-header__lang"
-            href={`/language/${other}?next=${encodeURIComponent(path)}`}
-            lang={other}
-            aria-label={t.langToggle.ariaLabel}
-          >
+          <a className="ec-header__lang" href={`/language/${other}?next=${encodeURIComponent(path)}`} lang={other} aria-label={t.langToggle.ariaLabel}>
             {t.langToggle.label}
           </a>
         </div>

@@ -27,7 +27,11 @@ export function TextSection({ section, vars, lang, level = 2 }: { section: Secti
         </ol>
       ) : null}
       {section.contacts?.length ? (
-        <ContactList ids={section.contacts} lang={lang} labels={lang === "es" ? { phone: "Teléfono", website: "Sitio web" } : { phone: "Phone", website: "Website" }} />
+        <ContactList
+          ids={section.contacts}
+          lang={lang}
+          labels={lang === "es" ? { phone: "Teléfono", website: "Sitio web" } : { phone: "Phone", website: "Website" }}
+        />
       ) : null}
     </section>
   );

@@ -20,14 +20,13 @@ export type CallScripts = {
 /** {organization}, {vendor}, {months}, {date}, {phone} are filled from the incident. */
 export const CALL_SCRIPTS: Localized<CallScripts> = {
   en: {
-    greeting: "Thank you for calling about the letter from {organization}. I can help you with it. First I need to make sure I am speaking with the right person.",
-    verify: [
-      "Please tell me your full name.",
-      "Please tell me your date of birth.",
-      "Please tell me the street address where you got the letter.",
-    ],
-    verifyFailed: "I am sorry, I cannot find a match with what you told me. For your safety I cannot share anything about this letter. You can call again, or check the letter for its reference number.",
-    explain: "Thank you. I can see your letter now. Some of your information was in the files that were taken. I will tell you which kinds, starting with the most important.",
+    greeting:
+      "Thank you for calling about the letter from {organization}. I can help you with it. First I need to make sure I am speaking with the right person.",
+    verify: ["Please tell me your full name.", "Please tell me your date of birth.", "Please tell me the street address where you got the letter."],
+    verifyFailed:
+      "I am sorry, I cannot find a match with what you told me. For your safety I cannot share anything about this letter. You can call again, or check the letter for its reference number.",
+    explain:
+      "Thank you. I can see your letter now. Some of your information was in the files that were taken. I will tell you which kinds, starting with the most important.",
     notInvolved: "These were not involved:",
     offer: "You can get {months} months of free credit monitoring from {vendor}. You can sign up until {date}. I can sign you up now if you like.",
     consent: "Do you agree to {vendor}'s terms for the free monitoring? You do not give up any rights by signing up. Please say yes or no.",
@@ -36,12 +35,9 @@ export const CALL_SCRIPTS: Localized<CallScripts> = {
   },
   es: {
     greeting: "Gracias por llamar por la carta de {organization}. Puedo ayudarle. Primero debo confirmar que hablo con la persona correcta.",
-    verify: [
-      "Por favor, dígame su nombre completo.",
-      "Por favor, dígame su fecha de nacimiento.",
-      "Por favor, dígame la dirección donde recibió la carta.",
-    ],
-    verifyFailed: "Lo siento, lo que me dijo no coincide. Por su seguridad no puedo darle información sobre esta carta. Puede llamar otra vez o buscar el número de referencia en la carta.",
+    verify: ["Por favor, dígame su nombre completo.", "Por favor, dígame su fecha de nacimiento.", "Por favor, dígame la dirección donde recibió la carta."],
+    verifyFailed:
+      "Lo siento, lo que me dijo no coincide. Por su seguridad no puedo darle información sobre esta carta. Puede llamar otra vez o buscar el número de referencia en la carta.",
     explain: "Gracias. Ya veo su carta. Parte de su información estaba en los archivos que se llevaron. Le diré de qué tipo, empezando por lo más importante.",
     notInvolved: "Esto no estaba incluido:",
     offer: "Puede recibir {months} meses de monitoreo de crédito gratis de {vendor}. Puede inscribirse hasta el {date}. Si quiere, lo inscribo ahora.",
@@ -93,7 +89,10 @@ export const CALL_MESSAGES: Record<string, { text: string; tone: "success" | "wa
   unlocked: { text: "The letter's code works again. The caller can check online now.", tone: "success" },
   notLocked: { text: "The letter's code was not locked. Nothing changed.", tone: "info" },
   enroll_enrolled: { text: "Enrolled. The monitoring code is ready; a confirmation email is queued if an address was given.", tone: "success" },
-  enroll_waiting: { text: "Enrollment recorded. No monitoring code is free right now: the caller gets one (and an email) as soon as codes arrive.", tone: "warning" },
+  enroll_waiting: {
+    text: "Enrollment recorded. No monitoring code is free right now: the caller gets one (and an email) as soon as codes arrive.",
+    tone: "warning",
+  },
   enroll_already: { text: "This person was already enrolled. Nothing changed.", tone: "info" },
   offer_closed: { text: "The enrollment period has ended. No enrollment was made.", tone: "error" },
   offer_deceased: { text: "This is a deceased person's letter: no enrollment is offered. Explain the next-of-kin steps instead.", tone: "error" },

@@ -11,10 +11,7 @@ export const NOT_OPEN_TEXT: Localized<ClosedText> = {
   en: {
     title: "Exposure Check: not open yet",
     heading: "This website is not open yet",
-    body: [
-      "There is nothing to check here yet.",
-      "If you got a letter about a data breach, call the phone number printed on your letter.",
-    ],
+    body: ["There is nothing to check here yet.", "If you got a letter about a data breach, call the phone number printed on your letter."],
   },
   es: {
     title: "Exposure Check: todavía no está abierto",

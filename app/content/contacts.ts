@@ -171,15 +171,7 @@ export function isContactId(s: string): s is ContactId {
 }
 
 /** The three nationwide credit bureaus' freeze pages, in alphabetical order. */
-export const FREEZE_CONTACTS = [
-  "equifax_freeze",
-  "experian_freeze",
-  "transunion_freeze",
-] as const satisfies readonly ContactId[];
+export const FREEZE_CONTACTS = ["equifax_freeze", "experian_freeze", "transunion_freeze"] as const satisfies readonly ContactId[];
 
 /** The three nationwide credit bureaus' fraud-alert pages, in alphabetical order. */
-export const FRAUD_ALERT_CONTACTS = [
-  "equifax_fraud_alert",
-  "experian_fraud_alert",
-  "transunion_fraud_alert",
-] as const satisfies readonly ContactId[];
+export const FRAUD_ALERT_CONTACTS = ["equifax_fraud_alert", "experian_fraud_alert", "transunion_fraud_alert"] as const satisfies readonly ContactId[];

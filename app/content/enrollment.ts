@@ -98,7 +98,7 @@ export const ENROLL_TEXT: Localized<EnrollText> = {
       heading: "No enrollment for this letter",
       body: [
         "This letter is about a person who has died. Monitoring is not offered for them.",
-        "As next of kin, you can ask each credit bureau to add a note: \"deceased — do not issue credit\".",
+        'As next of kin, you can ask each credit bureau to add a note: "deceased — do not issue credit".',
         "If you have questions, call us at {phone}, {hours}.",
       ],
     },
@@ -176,7 +176,7 @@ export const ENROLL_TEXT: Localized<EnrollText> = {
       heading: "Esta carta no tiene inscripción",
       body: [
         "Esta carta es sobre una persona que falleció. No se ofrece monitoreo para ella.",
-        "Como familiar, puede pedir a cada agencia de crédito que agregue una nota: \"fallecido — no otorgar crédito\".",
+        'Como familiar, puede pedir a cada agencia de crédito que agregue una nota: "fallecido — no otorgar crédito".',
         "Si tiene preguntas, llámenos al {phone}, {hours}.",
       ],
     },

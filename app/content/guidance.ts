@@ -27,11 +27,7 @@ export interface CategoryGuidance {
 type GuidanceText = Omit<CategoryGuidance, "contacts">;
 
 /** Builds both languages of one entry, sharing the language-independent contact list. */
-function entry(
-  contacts: readonly ContactId[],
-  en: GuidanceText,
-  es: GuidanceText,
-): Localized<CategoryGuidance> {
+function entry(contacts: readonly ContactId[], en: GuidanceText, es: GuidanceText): Localized<CategoryGuidance> {
   return { en: { ...en, contacts }, es: { ...es, contacts } };
 }
 
@@ -41,8 +37,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["identity_theft_gov"],
     {
       label: "Name",
-      meaning:
-        "Your name was in the files. A name alone is not enough to open accounts, but scammers may use it to make a message seem real.",
+      meaning: "Your name was in the files. A name alone is not enough to open accounts, but scammers may use it to make a message seem real.",
       actions: [
         "Be careful with calls, texts and emails that use your name and ask for personal information.",
         "Hang up and call the company back at a number you already trust.",
@@ -63,8 +58,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["annual_credit_report"],
     {
       label: "Postal address",
-      meaning:
-        "Your postal address was in the files. Someone could send you fake letters or bills that look real.",
+      meaning: "Your postal address was in the files. Someone could send you fake letters or bills that look real.",
       actions: [
         "Watch your mail for bills, cards or letters about accounts you did not open.",
         "Before you pay or answer a letter you did not expect, call the sender at a number you trust.",
@@ -72,8 +66,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     },
     {
       label: "Dirección postal",
-      meaning:
-        "Su dirección postal estaba en los archivos. Alguien podría enviarle cartas o facturas falsas que parecen reales.",
+      meaning: "Su dirección postal estaba en los archivos. Alguien podría enviarle cartas o facturas falsas que parecen reales.",
       actions: [
         "Revise su correo por si llegan facturas, tarjetas o cartas de cuentas que usted no abrió.",
         "Antes de pagar o responder una carta inesperada, llame a quien la envió a un número de confianza.",
@@ -85,17 +78,12 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["annual_credit_report", ...FREEZE_CONTACTS],
     {
       label: "Date of birth",
-      meaning:
-        "Your date of birth was in the files. With your name and address, it can help someone pretend to be you.",
-      actions: [
-        "Get your free credit reports and look for accounts you do not know.",
-        "Think about a free credit freeze at Equifax, Experian and TransUnion.",
-      ],
+      meaning: "Your date of birth was in the files. With your name and address, it can help someone pretend to be you.",
+      actions: ["Get your free credit reports and look for accounts you do not know.", "Think about a free credit freeze at Equifax, Experian and TransUnion."],
     },
     {
       label: "Fecha de nacimiento",
-      meaning:
-        "Su fecha de nacimiento estaba en los archivos. Junto con su nombre y su dirección, puede ayudar a alguien a hacerse pasar por usted.",
+      meaning: "Su fecha de nacimiento estaba en los archivos. Junto con su nombre y su dirección, puede ayudar a alguien a hacerse pasar por usted.",
       actions: [
         "Pida sus informes de crédito gratuitos y busque cuentas que no reconozca.",
         "Considere congelar su crédito gratis en Equifax, Experian y TransUnion.",
@@ -131,8 +119,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["irs_ip_pin", ...FREEZE_CONTACTS, "identity_theft_gov"],
     {
       label: "Taxpayer identification number",
-      meaning:
-        "Your taxpayer identification number was in the files. Someone could try to file a tax return or open credit in your name.",
+      meaning: "Your taxpayer identification number was in the files. Someone could try to file a tax return or open credit in your name.",
       actions: [
         "Get an Identity Protection PIN from the IRS at irs.gov/ippin.",
         "Freeze your credit for free at Equifax, Experian and TransUnion.",
@@ -155,8 +142,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["identity_theft_gov"],
     {
       label: "Medical record number",
-      meaning:
-        "The number your provider uses for your medical chart was in the files. Someone could use it to try to get care or records in your name.",
+      meaning: "The number your provider uses for your medical chart was in the files. Someone could use it to try to get care or records in your name.",
       actions: [
         "Read every Explanation of Benefits from your health plan and look for care you did not get.",
         "Ask your providers for a copy of your records and check them for mistakes.",
@@ -201,8 +187,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["identity_theft_gov"],
     {
       label: "Diagnosis code",
-      meaning:
-        "Codes for a diagnosis were in the files. Anyone who looks up the codes can learn about your health.",
+      meaning: "Codes for a diagnosis were in the files. Anyone who looks up the codes can learn about your health.",
       actions: [
         "Be careful with calls, letters or ads that mention your health and ask for money or personal details.",
         "Read every Explanation of Benefits and look for care you did not get.",
@@ -210,8 +195,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     },
     {
       label: "Código de diagnóstico",
-      meaning:
-        "Había códigos de diagnóstico en los archivos. Quien busque esos códigos puede saber algo sobre su salud.",
+      meaning: "Había códigos de diagnóstico en los archivos. Quien busque esos códigos puede saber algo sobre su salud.",
       actions: [
         "Tenga cuidado con las llamadas, cartas o anuncios que mencionan su salud y le piden dinero o datos personales.",
         "Lea cada Explicación de Beneficios (EOB) y busque servicios que usted no recibió.",
@@ -223,8 +207,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["identity_theft_gov"],
     {
       label: "Mental or physical condition",
-      meaning:
-        "Information about a mental or physical condition was in the files. This is private, and scammers may use it to make a call or offer seem real.",
+      meaning: "Information about a mental or physical condition was in the files. This is private, and scammers may use it to make a call or offer seem real.",
       actions: [
         "Be careful with offers of treatments, tests or medical equipment that you did not ask for.",
         "Read every Explanation of Benefits and look for care you did not get.",
@@ -269,8 +252,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["identity_theft_gov"],
     {
       label: "Provider name and location",
-      meaning:
-        "The names and locations of your doctors, clinics or hospitals were in the files. Scammers may pretend to call from your provider.",
+      meaning: "The names and locations of your doctors, clinics or hospitals were in the files. Scammers may pretend to call from your provider.",
       actions: [
         "If a caller says they are from your provider, hang up and call the number you know.",
         "Read every Explanation of Benefits and look for visits you did not make.",
@@ -315,8 +297,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["medicare", "identity_theft_gov"],
     {
       label: "Beneficiary number",
-      meaning:
-        "Your beneficiary number, the number a health plan or Medicare uses for you, was in the files. Someone could try to bill for care in your name.",
+      meaning: "Your beneficiary number, the number a health plan or Medicare uses for you, was in the files. Someone could try to bill for care in your name.",
       actions: [
         "Read every Explanation of Benefits or Medicare Summary Notice and look for care you did not get.",
         "Call your health plan or 1-800-MEDICARE about anything you do not know.",
@@ -359,8 +340,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["medicare", "senior_medicare_patrol", "state_medicaid"],
     {
       label: "Medicaid or Medicare ID",
-      meaning:
-        "Your Medicaid or Medicare ID was in the files. Someone could try to use it to bill Medicaid or Medicare for care you never got.",
+      meaning: "Your Medicaid or Medicare ID was in the files. Someone could try to use it to bill Medicaid or Medicare for care you never got.",
       actions: [
         "Read every Medicare Summary Notice and every Medicaid statement. Look for care you did not get.",
         "For Medicare, call 1-800-MEDICARE (1-800-633-4227) or the Senior Medicare Patrol about anything wrong.",
@@ -383,17 +363,12 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["identity_theft_gov"],
     {
       label: "Patient account number",
-      meaning:
-        "The account number your provider uses for your bills was in the files. Someone could use it to send you fake bills.",
-      actions: [
-        "Pay only bills that match a visit you really had.",
-        "If a bill looks wrong, call your provider at a number you trust.",
-      ],
+      meaning: "The account number your provider uses for your bills was in the files. Someone could use it to send you fake bills.",
+      actions: ["Pay only bills that match a visit you really had.", "If a bill looks wrong, call your provider at a number you trust."],
     },
     {
       label: "Número de cuenta del paciente",
-      meaning:
-        "El número de cuenta que su proveedor usa para sus facturas estaba en los archivos. Alguien podría usarlo para enviarle facturas falsas.",
+      meaning: "El número de cuenta que su proveedor usa para sus facturas estaba en los archivos. Alguien podría usarlo para enviarle facturas falsas.",
       actions: [
         "Pague solo las facturas que correspondan a una consulta que usted tuvo de verdad.",
         "Si una factura parece incorrecta, llame a su proveedor a un número de confianza.",
@@ -405,8 +380,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["identity_theft_gov"],
     {
       label: "Patient identification number",
-      meaning:
-        "The number a provider uses to find you in its records was in the files. Someone could use it to pretend to be you or to make a scam seem real.",
+      meaning: "The number a provider uses to find you in its records was in the files. Someone could use it to pretend to be you or to make a scam seem real.",
       actions: [
         "Do not trust a caller just because they know your patient number.",
         "Read every Explanation of Benefits and look for visits you did not make.",
@@ -427,8 +401,7 @@ export const CATEGORY_GUIDANCE: Readonly<Record<CategoryKey, Localized<CategoryG
     ["identity_theft_gov"],
     {
       label: "Treatment cost information",
-      meaning:
-        "Information about what your care cost was in the files. Scammers may use it to send fake bills or ask for payment.",
+      meaning: "Information about what your care cost was in the files. Scammers may use it to send fake bills or ask for payment.",
       actions: [
         "Compare each medical bill with your Explanation of Benefits before you pay.",
         "If a bill looks wrong, call your provider at a number you trust.",

@@ -39,7 +39,11 @@ export function sendPlainError(res: ExpressResponse, status: number, headers: Re
     res.destroy();
     return;
   }
-  res.status(status).set({ "Cache-Control": "no-store", ...headers }).type("html").send(errorPageHtml(status));
+  res
+    .status(status)
+    .set({ "Cache-Control": "no-store", ...headers })
+    .type("html")
+    .send(errorPageHtml(status));
 }
 
 /**

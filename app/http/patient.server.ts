@@ -31,10 +31,7 @@ export function patientCookie(config: Config): Cookie {
  * Every personal patient page starts here: a live session (15 min idle, 60 min absolute) or a
  * redirect home with a note why. The notice comes from the session only, never from the request.
  */
-export async function requirePatient(
-  request: Request,
-  context: AppLoadContext,
-): Promise<{ noticeId: number; exposure: Exposure; token: string }> {
+export async function requirePatient(request: Request, context: AppLoadContext): Promise<{ noticeId: number; exposure: Exposure; token: string }> {
   const cookie = patientCookie(context.app.config);
   const token: unknown = await cookie.parse(request.headers.get("Cookie"));
   const session = await readPatientSession(context.app, typeof token === "string" ? token : null);

@@ -1,9 +1,4 @@
-import {
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
+import { unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { createHash, randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { open, rm } from "node:fs/promises";

@@ -36,7 +36,8 @@ function useLiveUpdates(importing: boolean) {
 }
 
 function announcement(batch: { status: string; phase: string | null; rowsRead: number; rowsTotal: number; rowsImported: number; rowsRejected: number }) {
-  if (batch.status !== "importing") return `Import ended: ${batchStatusLabel(batch.status).toLowerCase()}. ${n(batch.rowsImported)} rows imported, ${n(batch.rowsRejected)} rejected.`;
+  if (batch.status !== "importing")
+    return `Import ended: ${batchStatusLabel(batch.status).toLowerCase()}. ${n(batch.rowsImported)} rows imported, ${n(batch.rowsRejected)} rejected.`;
   const total = Math.max(batch.rowsTotal, batch.rowsRead);
   const tenth = total > 0 ? Math.floor((batch.rowsRead / total) * 10) * 10 : 0;
   return `${PHASES[batch.phase ?? "queued"] ?? "Importing"}${batch.phase === "reading" && total > 0 ? `: ${tenth}%` : ""}.`;
@@ -94,7 +95,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-
 type ActionOutcome = { errors: { field: string; message: string }[]; values?: { mailedOn: string } };
 
 /** POST intent=mark-mailed: the letters are out (date + confirmation); audited by the service. */
@@ -106,7 +106,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") !== "mark-mailed") return data<ActionOutcome>({ errors: [{ field: "mailedOn", message: "Unknown request." }] }, { status: 400 });
   const today = ctx.now().toISOString().slice(0, 10);
-  const values = { mailedOn: String(form.get("mailedOn") ?? "").trim().slice(0, 20) };
+  const values = {
+    mailedOn: String(form.get("mailedOn") ?? "")
+      .trim()
+      .slice(0, 20),
+  };
   const Schema = z.object({
     mailedOn: z
       .string()
@@ -121,7 +125,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await markBatchMailed(ctx, staffActor(actor), context.meta, { batchId: id.data, mailedOn: parsed.data.mailedOn });
   } catch (error) {
-    if (error instanceof BatchStateError) return data<ActionOutcome>({ errors: [{ field: "mailedOn", message: `${error.message}.` }], values }, { status: 409 });
+    if (error instanceof BatchStateError)
+      return data<ActionOutcome>({ errors: [{ field: "mailedOn", message: `${error.message}.` }], values }, { status: 409 });
     throw error;
   }
   throw redirect(`/admin/batches/${id.data}?notice=mailed`, 303);
@@ -176,7 +181,11 @@ export default function BatchPage() {
       </p>
       <h1 className="ec-break-all">Batch {batch.fileName}</h1>
       {notice ? (
-        <div className={`usa-alert ${noticeKind === "mailed" ? "usa-alert--success" : "usa-alert--error"} margin-bottom-3`} role="status" data-testid="batch-notice">
+        <div
+          className={`usa-alert ${noticeKind === "mailed" ? "usa-alert--success" : "usa-alert--error"} margin-bottom-3`}
+          role="status"
+          data-testid="batch-notice"
+        >
           <div className="usa-alert__body">
             <p className="usa-alert__text">{notice}</p>
           </div>
@@ -207,9 +216,7 @@ export default function BatchPage() {
         <div className="usa-alert usa-alert--error margin-y-3" role="alert">
           <div className="usa-alert__body">
             <h2 className="usa-alert__heading">The import failed</h2>
-            <p className="usa-alert__text">
-              {batch.error ?? "The import stopped."} Nothing of this batch was saved; upload the same file again to retry.
-            </p>
+            <p className="usa-alert__text">{batch.error ?? "The import stopped."} Nothing of this batch was saved; upload the same file again to retry.</p>
           </div>
         </div>
       ) : null}
@@ -228,8 +235,8 @@ export default function BatchPage() {
         <section aria-labelledby="mailing-heading" className="margin-y-4">
           <h2 id="mailing-heading">Mailing</h2>
           <p>
-            The print vendor&apos;s file holds the activation codes in clear: download it only to hand it to the vendor. Every download is recorded. The
-            codes start working when the batch is marked mailed, and can no longer be exported after that.
+            The print vendor&apos;s file holds the activation codes in clear: download it only to hand it to the vendor. Every download is recorded. The codes
+            start working when the batch is marked mailed, and can no longer be exported after that.
           </p>
           <p>
             <a className="usa-button" href={`${base}/mailing.csv`} download data-testid="mailing-download">
@@ -272,8 +279,7 @@ export default function BatchPage() {
         <section aria-labelledby="reprint-heading" className="margin-y-4">
           <h2 id="reprint-heading">Reprint one letter</h2>
           <p>
-            A new activation code replaces the old one, which stops working at once. You get a one-line mailing file for the reprint. The reprint is
-            recorded.
+            A new activation code replaces the old one, which stops working at once. You get a one-line mailing file for the reprint. The reprint is recorded.
           </p>
           <Form method="post" action={`${base}/reprint`} reloadDocument className="usa-form" aria-labelledby="reprint-heading" data-testid="reprint-form">
             <label className="usa-label" htmlFor="referenceNumber">

@@ -20,7 +20,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   try {
     file = await exportMailingFile(context.app, staffActor(actor), context.meta, id.data);
   } catch (error) {
-    if (error instanceof BatchStateError) return plainText(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}.`, error.message === "no such batch" ? 404 : 409);
+    if (error instanceof BatchStateError)
+      return plainText(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}.`, error.message === "no such batch" ? 404 : 409);
     throw error;
   }
   return csvDownload(streamOfLines(file.lines), file.fileName);

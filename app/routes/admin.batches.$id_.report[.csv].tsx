@@ -11,9 +11,7 @@ import { csvDownload, plainText } from "~/http/download";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, context, "admin");
   const id = z.string().uuid().safeParse(params.id);
-  const file = id.success
-    ? await downloadBatchReport(context.app, staffActor(actor), context.meta, id.data)
-    : null;
+  const file = id.success ? await downloadBatchReport(context.app, staffActor(actor), context.meta, id.data) : null;
   if (!file) return plainText("This batch has no report.", 404);
   return csvDownload(file.csv, file.fileName);
 }

@@ -33,7 +33,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const r = await reprintNotice(context.app, staffActor(actor), context.meta, {
       referenceNumber: reference,
-      reason: String(form.get("reason") ?? "").trim().slice(0, 500),
+      reason: String(form.get("reason") ?? "")
+        .trim()
+        .slice(0, 500),
     });
     return new Response(r.mailingCsv, {
       status: 200,

@@ -34,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 const UploadSchema = z.object({
   organizationId: z.string().uuid("Choose the organization this file is from."),
@@ -68,11 +69,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof UploadTooLargeError) {
       return data<ActionOutcome>(
-        { errors: [{ field: "file", message: `The file is larger than ${BATCH_UPLOAD_MAX_BYTES / 1024 ** 3} GB. Import it with npm run cli -- batch import.` }] },
+        {
+          errors: [{ field: "file", message: `The file is larger than ${BATCH_UPLOAD_MAX_BYTES / 1024 ** 3} GB. Import it with npm run cli -- batch import.` }],
+        },
         { status: 413 },
       );
     }
-    if (error instanceof NotMultipartError) return data<ActionOutcome>({ errors: [{ field: "file", message: "Choose the batch file (CSV)." }] }, { status: 400 });
+    if (error instanceof NotMultipartError)
+      return data<ActionOutcome>({ errors: [{ field: "file", message: "Choose the batch file (CSV)." }] }, { status: 400 });
     throw error;
   }
   const { form, upload } = parsed;
@@ -181,11 +185,12 @@ export default function BatchesPage() {
           {outcome?.duplicate ? (
             <div className="usa-alert usa-alert--warning margin-bottom-3" role="status" data-testid="duplicate-file">
               <div className="usa-alert__body">
-                <h3 className="usa-alert__heading">{outcome.duplicate.inProgress ? "This file is being imported right now" : "This file was imported already"}</h3>
+                <h3 className="usa-alert__heading">
+                  {outcome.duplicate.inProgress ? "This file is being imported right now" : "This file was imported already"}
+                </h3>
                 <p className="usa-alert__text">
                   The same file (same SHA-256) for this organization is {outcome.duplicate.inProgress ? "being imported" : "already a batch"}: nothing new was
-                  added.{" "}
-                  {outcome.duplicate.batchId ? <Link to={`/admin/batches/${outcome.duplicate.batchId}`}>Open that batch</Link> : null}
+                  added. {outcome.duplicate.batchId ? <Link to={`/admin/batches/${outcome.duplicate.batchId}`}>Open that batch</Link> : null}
                 </p>
               </div>
             </div>
@@ -195,8 +200,8 @@ export default function BatchesPage() {
               <div className={`usa-alert ${outcome.dryRun.rejected ? "usa-alert--warning" : "usa-alert--success"} margin-bottom-2`} role="status">
                 <div className="usa-alert__body">
                   <p className="usa-alert__text">
-                    Dry run of {outcome.dryRun.fileName}: {n(outcome.dryRun.rowsRead)} rows read, {n(outcome.dryRun.rejected)} rejected. Nothing was imported
-                    or stored.
+                    Dry run of {outcome.dryRun.fileName}: {n(outcome.dryRun.rowsRead)} rows read, {n(outcome.dryRun.rejected)} rejected. Nothing was imported or
+                    stored.
                   </p>
                 </div>
               </div>
@@ -241,8 +246,8 @@ export default function BatchesPage() {
                 Batch file (CSV)
               </label>
               <span className="usa-hint" id="file-hint">
-                A spreadsheet saved as CSV (UTF-8) with a header row: external_id, first_name, middle_name, last_name, suffix, address_line1,
-                address_line2, city, state, zip, date_of_birth, email, phone, language, deceased, exposed.{" "}
+                A spreadsheet saved as CSV (UTF-8) with a header row: external_id, first_name, middle_name, last_name, suffix, address_line1, address_line2,
+                city, state, zip, date_of_birth, email, phone, language, deceased, exposed.{" "}
                 <a href="/admin/batches/template.csv" download data-testid="batch-template">
                   Download a template file
                 </a>

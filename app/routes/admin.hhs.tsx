@@ -73,10 +73,14 @@ export default function HhsPage() {
         <Fact term="Type of breach">{f.typeOfBreach}</Fact>
         <Fact term="Location of breached information">{f.locationOfBreach}</Fact>
         <Fact term="Notice date (letters)">{f.noticeDate}</Fact>
-        <Fact term="Letters mailed">{f.firstMailedOn ? (f.firstMailedOn === f.lastMailedOn ? f.firstMailedOn : `${f.firstMailedOn} to ${f.lastMailedOn}`) : "Not yet"}</Fact>
+        <Fact term="Letters mailed">
+          {f.firstMailedOn ? (f.firstMailedOn === f.lastMailedOn ? f.firstMailedOn : `${f.firstMailedOn} to ${f.lastMailedOn}`) : "Not yet"}
+        </Fact>
         <Fact term="States and territories">{n(f.statesAffected)}</Fact>
         <Fact term="Substitute notice" testId="hhs-substitute">
-          {f.substituteNoticeRequired ? `Required: ${n(f.returnedMail)} letters were returned (10 or more)` : `Not required (${n(f.returnedMail)} letters returned)`}
+          {f.substituteNoticeRequired
+            ? `Required: ${n(f.returnedMail)} letters were returned (10 or more)`
+            : `Not required (${n(f.returnedMail)} letters returned)`}
         </Fact>
         <Fact term="Media notice (more than 500 residents)">{f.mediaNoticeStates.length ? f.mediaNoticeStates.join(", ") : "None"}</Fact>
       </dl>

@@ -52,7 +52,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "preview") {
     const today = context.app.now().toISOString().slice(0, 10);
-    return data<Outcome>({ errors: [], warnings: incidentWarnings(parsed.value, today), values: input, preview: previewIncident(parsed.value, context.app.now()) });
+    return data<Outcome>({
+      errors: [],
+      warnings: incidentWarnings(parsed.value, today),
+      values: input,
+      preview: previewIncident(parsed.value, context.app.now()),
+    });
   }
   const result = current
     ? await updateIncident(context.app, staffActor(actor), context.meta, current.slug, parsed.value)

@@ -41,7 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const id = z.coerce.number().int().positive().safeParse(form.get("id"));
   if (form.get("intent") !== "retry" || !id.success) return data({ done: null, error: "Unknown action." }, { status: 400 });
   const ok = await retryOutboxMessage(context.app, actor, context.meta, id.data);
-  return data({ done: ok ? `Message ${id.data} is queued again.` : null, error: ok ? null : "Only a failed message can be retried." }, { status: ok ? 200 : 409 });
+  return data(
+    { done: ok ? `Message ${id.data} is queued again.` : null, error: ok ? null : "Only a failed message can be retried." },
+    { status: ok ? 200 : 409 },
+  );
 }
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—");

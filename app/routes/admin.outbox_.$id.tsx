@@ -12,7 +12,11 @@ export const meta: MetaFunction = () => [{ title: "Message · Outbox · Exposure
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, context, "admin");
   // Digits only, within the bigint range (a longer number answered 500 from the database: issue 15, finding 5).
-  const id = z.string().regex(/^[1-9][0-9]{0,17}$/).transform(Number).safeParse(params.id);
+  const id = z
+    .string()
+    .regex(/^[1-9][0-9]{0,17}$/)
+    .transform(Number)
+    .safeParse(params.id);
   if (!id.success) throw new Response("Not found", { status: 404 });
   const message = await readOutboxMessage(context.app, actor, context.meta, id.data);
   if (!message) throw new Response("Not found", { status: 404 });

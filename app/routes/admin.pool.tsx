@@ -24,7 +24,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     status: status && {
       incident: status.incident,
       products: status.products,
-      alerts: status.alerts.map((a) => ({ id: a.id, kind: a.kind, product: a.product, remaining: a.remaining, loaded: a.loaded, raisedAt: a.raisedAt.toISOString() })),
+      alerts: status.alerts.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        product: a.product,
+        remaining: a.remaining,
+        loaded: a.loaded,
+        raisedAt: a.raisedAt.toISOString(),
+      })),
     },
   };
 }
@@ -50,16 +57,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!incident) errors.push({ field: "product", message: "There is no incident yet." });
   if (errors.length > 0 || !incident || !file || typeof file === "string") return data<ActionOutcome>({ errors }, { status: 400 });
 
-  const result = await importMonitoringCodes(
-    context.app,
-    staffActor(actor),
-    context.meta,
-    { incidentId: incident.id, product: product as (typeof PRODUCTS)[number], text: await file.text(), fileName: file.name, skipInvalid },
-  );
+  const result = await importMonitoringCodes(context.app, staffActor(actor), context.meta, {
+    incidentId: incident.id,
+    product: product as (typeof PRODUCTS)[number],
+    text: await file.text(),
+    fileName: file.name,
+    skipInvalid,
+  });
   const rejected = result.invalid.slice(0, 200);
   if (result.refused) {
     return data<ActionOutcome>(
-      { errors: [{ field: "file", message: `Nothing was loaded: ${result.invalid.length} line(s) are not codes. Fix them, or check "load the valid codes".` }], rejected },
+      {
+        errors: [{ field: "file", message: `Nothing was loaded: ${result.invalid.length} line(s) are not codes. Fix them, or check "load the valid codes".` }],
+        rejected,
+      },
       { status: 400 },
     );
   }
@@ -80,8 +91,8 @@ export default function PoolPage() {
       {status ? (
         <>
           <p>
-            {status.incident.name} — enroll by {status.incident.enrollBy}. Admins are warned here and by email when fewer than {lowPercent}% of a
-            product&apos;s codes remain, and when a pool is empty.
+            {status.incident.name} — enroll by {status.incident.enrollBy}. Admins are warned here and by email when fewer than {lowPercent}% of a product&apos;s
+            codes remain, and when a pool is empty.
           </p>
           {status.alerts.map((a) => (
             <div key={a.id} className={`usa-alert ${a.kind === "empty" ? "usa-alert--error" : "usa-alert--warning"} margin-bottom-2`} data-testid="pool-alert">
@@ -113,7 +124,10 @@ export default function PoolPage() {
                   <td>{p.loaded.toLocaleString("en-US")}</td>
                   <td>{p.claimed.toLocaleString("en-US")}</td>
                   <td data-testid={`remaining-${p.product}`}>{p.remaining.toLocaleString("en-US")}</td>
-                  <td>{p.loaded > 0 ? `${Math.round(p.share * 100)}%` : "—"}{p.low ? " (low)" : ""}</td>
+                  <td>
+                    {p.loaded > 0 ? `${Math.round(p.share * 100)}%` : "—"}
+                    {p.low ? " (low)" : ""}
+                  </td>
                   <td>{p.waiting.toLocaleString("en-US")}</td>
                 </tr>
               ))}

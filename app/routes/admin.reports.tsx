@@ -24,9 +24,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { report, tollFreePhone: incident.tollFreePhone };
 }
 
-type Row = { key: string; label: string; notified: number; minors: number; deceased: number; checked: number; locked: number; returnedMail: number; enrolled: number };
+type Row = {
+  key: string;
+  label: string;
+  notified: number;
+  minors: number;
+  deceased: number;
+  checked: number;
+  locked: number;
+  returnedMail: number;
+  enrolled: number;
+};
 
-function ReportTable({ id, caption, keyHeader, rows, total, rates }: { id: string; caption: string; keyHeader: string; rows: Row[]; total: Row; rates: Map<string, number> }) {
+function ReportTable({
+  id,
+  caption,
+  keyHeader,
+  rows,
+  total,
+  rates,
+}: {
+  id: string;
+  caption: string;
+  keyHeader: string;
+  rows: Row[];
+  total: Row;
+  rates: Map<string, number>;
+}) {
   const cols: [keyof Row, string][] = [
     ["notified", "Notified"],
     ["minors", "Minors"],
@@ -140,21 +164,33 @@ export default function ReportsPage() {
               {n(e.rate.enrolled)} enrolled in monitoring ({pct(e.rate.rate)} of mailed letters, {pct(e.rate.rateOfChecked)} of those who checked);{" "}
               {n(e.rate.waiting)} waiting for a code
             </li>
-            <li>
-              By product: {e.perProduct.map((p) => `${p.product} ${n(p.enrolled)} enrolled, ${n(p.waiting)} waiting`).join("; ")}
-            </li>
+            <li>By product: {e.perProduct.map((p) => `${p.product} ${n(p.enrolled)} enrolled, ${n(p.waiting)} waiting`).join("; ")}</li>
           </ul>
         </div>
       </div>
 
       <h2 id="by-org">Per organization</h2>
-      <ReportTable id="report-by-organization" caption="Notices per organization" keyHeader="Organization" rows={report.byOrganization} total={sum(report.byOrganization)} rates={orgRates} />
+      <ReportTable
+        id="report-by-organization"
+        caption="Notices per organization"
+        keyHeader="Organization"
+        rows={report.byOrganization}
+        total={sum(report.byOrganization)}
+        rates={orgRates}
+      />
       <p>
         <Download by="organization">Download per organization (CSV)</Download>
       </p>
 
       <h2 id="by-state">Per state</h2>
-      <ReportTable id="report-by-state" caption="Notices per state (of the mailing address)" keyHeader="State" rows={report.byState} total={report.total} rates={stateRates} />
+      <ReportTable
+        id="report-by-state"
+        caption="Notices per state (of the mailing address)"
+        keyHeader="State"
+        rows={report.byState}
+        total={report.total}
+        rates={stateRates}
+      />
       <p>
         <Download by="state">Download per state (CSV)</Download>
       </p>

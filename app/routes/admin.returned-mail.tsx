@@ -38,8 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       form = await request.formData();
     }
   } catch (error) {
-    if (error instanceof UploadTooLargeError) return data<ActionOutcome>({ errors: [{ field: "file", message: "The file is larger than 20 MB." }] }, { status: 413 });
-    if (error instanceof NotMultipartError) return data<ActionOutcome>({ errors: [{ field: "file", message: "We could not read that upload. Choose the file again." }] }, { status: 400 });
+    if (error instanceof UploadTooLargeError)
+      return data<ActionOutcome>({ errors: [{ field: "file", message: "The file is larger than 20 MB." }] }, { status: 413 });
+    if (error instanceof NotMultipartError)
+      return data<ActionOutcome>({ errors: [{ field: "file", message: "We could not read that upload. Choose the file again." }] }, { status: 400 });
     throw error;
   }
   try {
@@ -49,7 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const incident = await getCurrentIncident(ctx);
     if (!incident) return data<ActionOutcome>({ errors: [{ field: "references", message: "There is no incident yet." }] }, { status: 400 });
     if (!content.trim()) {
-      return data<ActionOutcome>({ errors: [{ field: "references", message: "Paste the reference numbers, or choose a file that lists them." }] }, { status: 400 });
+      return data<ActionOutcome>(
+        { errors: [{ field: "references", message: "Paste the reference numbers, or choose a file that lists them." }] },
+        { status: 400 },
+      );
     }
     const result = await recordReturnedMail(ctx, staffActor(actor), context.meta, {
       incidentId: incident.id,
@@ -75,9 +80,7 @@ export default function ReturnedMailPage() {
         <p>There is no incident yet.</p>
       ) : (
         <>
-          <p>
-            Letters the postal service returned as undeliverable. Upload their reference numbers: those notices are flagged, and the reports count them.
-          </p>
+          <p>Letters the postal service returned as undeliverable. Upload their reference numbers: those notices are flagged, and the reports count them.</p>
           {total.required ? <SubstituteNoticeBanner returned={total.returned} threshold={status.threshold} tollFreePhone={incident.tollFreePhone} /> : null}
           <p data-testid="returned-total">
             {n(total.returned)} {total.returned === 1 ? "person" : "people"} of {incident.name} could not be reached by mail so far
@@ -95,7 +98,9 @@ export default function ReturnedMailPage() {
                   <li>{n(r.unknown)} reference numbers are not ours</li>
                   <li>
                     {n(r.invalid)} lines are not reference numbers
-                    {r.invalidLines.length ? ` (lines ${r.invalidLines.slice(0, 20).join(", ")}${r.invalidLines.length > 20 || r.invalid > 20 ? ", …" : ""})` : ""}
+                    {r.invalidLines.length
+                      ? ` (lines ${r.invalidLines.slice(0, 20).join(", ")}${r.invalidLines.length > 20 || r.invalid > 20 ? ", …" : ""})`
+                      : ""}
                   </li>
                 </ul>
               </div>

@@ -141,9 +141,7 @@ export default function StaffAccounts() {
                     {outcome.credentials.totpSecret}
                   </dd>
                   <dt>otpauth URI</dt>
-                  <dd className="font-mono-3xs ec-break-all">
-                    {outcome.credentials.otpauthUri}
-                  </dd>
+                  <dd className="font-mono-3xs ec-break-all">{outcome.credentials.otpauthUri}</dd>
                 </>
               ) : null}
             </dl>

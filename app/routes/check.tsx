@@ -54,10 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "typo":
       return data<CheckOutcome>({ kind: "typo", values }, { status: 400 });
     case "malformed":
-      return data<CheckOutcome>(
-        { kind: "invalid", errors: [{ field: "code", message: "codeFormat" }], values },
-        { status: 400 },
-      );
+      return data<CheckOutcome>({ kind: "invalid", errors: [{ field: "code", message: "codeFormat" }], values }, { status: 400 });
     case "throttled":
       return data<CheckOutcome>(
         { kind: "throttled", minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)), values },

@@ -69,7 +69,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionOutcome>(
         {
           kind: "invalid",
-          errors: [result.problem === "guardian_name" ? { field: "guardianName", message: "guardianRequired" } : { field: "consent", message: "consentRequired" }],
+          errors: [
+            result.problem === "guardian_name" ? { field: "guardianName", message: "guardianRequired" } : { field: "consent", message: "consentRequired" },
+          ],
           values: parsed.values,
         },
         { status: 400 },

@@ -53,7 +53,14 @@ export default function AuditTrail() {
             <span className="usa-hint" id="reference-hint">
               12 digits, like 4821-0937-5562
             </span>
-            <input className="usa-input" id="reference" name="reference" defaultValue={values.reference} aria-describedby="reference-hint" inputMode="numeric" />
+            <input
+              className="usa-input"
+              id="reference"
+              name="reference"
+              defaultValue={values.reference}
+              aria-describedby="reference-hint"
+              inputMode="numeric"
+            />
           </div>
           <div className={`${group("action")} tablet:grid-col-4`}>
             <label className="usa-label" htmlFor="action">
@@ -138,7 +145,11 @@ export default function AuditTrail() {
                       <td>{[r.reason, r.callReference].filter(Boolean).join(" · ")}</td>
                       <td>{r.outcome}</td>
                       <td>
-                        {r.ip ? <span>{r.ip}</span> : r.ipHash ? <span title="Kept 30 days in clear; after that a keyed hash: equal hashes, same address">hash {r.ipHash.slice(0, 8)}</span> : null}
+                        {r.ip ? (
+                          <span>{r.ip}</span>
+                        ) : r.ipHash ? (
+                          <span title="Kept 30 days in clear; after that a keyed hash: equal hashes, same address">hash {r.ipHash.slice(0, 8)}</span>
+                        ) : null}
                       </td>
                       <td className="font-mono-3xs">{r.requestId.slice(0, 8)}</td>
                       <td className="font-mono-3xs">{r.details}</td>
@@ -153,7 +164,11 @@ export default function AuditTrail() {
               <ul className="usa-pagination__list">
                 {result.page > 1 ? (
                   <li className="usa-pagination__item usa-pagination__arrow">
-                    <Link to={`/staff/audit${auditFilterQuery(values, result.page - 1)}`} className="usa-pagination__link usa-pagination__previous-page" aria-label="Previous page">
+                    <Link
+                      to={`/staff/audit${auditFilterQuery(values, result.page - 1)}`}
+                      className="usa-pagination__link usa-pagination__previous-page"
+                      aria-label="Previous page"
+                    >
                       <span className="usa-pagination__link-text">Previous</span>
                     </Link>
                   </li>
@@ -165,7 +180,11 @@ export default function AuditTrail() {
                 </li>
                 {result.page < result.pageCount ? (
                   <li className="usa-pagination__item usa-pagination__arrow">
-                    <Link to={`/staff/audit${auditFilterQuery(values, result.page + 1)}`} className="usa-pagination__link usa-pagination__next-page" aria-label="Next page">
+                    <Link
+                      to={`/staff/audit${auditFilterQuery(values, result.page + 1)}`}
+                      className="usa-pagination__link usa-pagination__next-page"
+                      aria-label="Next page"
+                    >
                       <span className="usa-pagination__link-text">Next</span>
                     </Link>
                   </li>

@@ -68,7 +68,12 @@ function Message({ keyName }: { keyName: string | null }) {
   const m = CALL_MESSAGES[keyName] ?? (PROBLEM_TEXT[keyName] ? { text: PROBLEM_TEXT[keyName]!, tone: "error" as const } : null);
   if (!m) return null;
   return (
-    <div className={`usa-alert usa-alert--${m.tone} usa-alert--slim margin-bottom-3`} role={m.tone === "error" ? "alert" : "status"} data-testid="call-message" data-message={keyName}>
+    <div
+      className={`usa-alert usa-alert--${m.tone} usa-alert--slim margin-bottom-3`}
+      role={m.tone === "error" ? "alert" : "status"}
+      data-testid="call-message"
+      data-message={keyName}
+    >
       <div className="usa-alert__body">
         <p className="usa-alert__text">{m.text}</p>
       </div>
@@ -139,10 +144,22 @@ export default function CallPage() {
         <Form method="post" className="margin-bottom-3" aria-label="Script language">
           <input type="hidden" name="intent" value="language" />
           <span className="margin-right-1">Caller's language:</span>
-          <button type="submit" name="lang" value="en" className={`usa-button ${lang === "en" ? "" : "usa-button--outline"} usa-button--small`} aria-pressed={lang === "en"}>
+          <button
+            type="submit"
+            name="lang"
+            value="en"
+            className={`usa-button ${lang === "en" ? "" : "usa-button--outline"} usa-button--small`}
+            aria-pressed={lang === "en"}
+          >
             English
           </button>
-          <button type="submit" name="lang" value="es" className={`usa-button ${lang === "es" ? "" : "usa-button--outline"} usa-button--small`} aria-pressed={lang === "es"}>
+          <button
+            type="submit"
+            name="lang"
+            value="es"
+            className={`usa-button ${lang === "es" ? "" : "usa-button--outline"} usa-button--small`}
+            aria-pressed={lang === "es"}
+          >
             Español
           </button>
         </Form>
@@ -184,11 +201,21 @@ export default function CallPage() {
               </tr>
               <tr>
                 <th scope="row">Letter to</th>
-                <td>{verify.audience === "minor" ? "a parent or guardian (minor's letter)" : verify.audience === "deceased" ? "the next of kin (deceased)" : "the person"}</td>
+                <td>
+                  {verify.audience === "minor"
+                    ? "a parent or guardian (minor's letter)"
+                    : verify.audience === "deceased"
+                      ? "the next of kin (deceased)"
+                      : "the person"}
+                </td>
               </tr>
             </tbody>
           </table>
-          {call.verifyFailures > 0 ? <p className="ec-script" lang={lang}>{script.verifyFailed}</p> : null}
+          {call.verifyFailures > 0 ? (
+            <p className="ec-script" lang={lang}>
+              {script.verifyFailed}
+            </p>
+          ) : null}
           {call.canVerify ? (
             <Form method="post" className="display-flex flex-wrap ec-gap-3">
               <input type="hidden" name="intent" value="verify" />
@@ -213,11 +240,16 @@ export default function CallPage() {
           <section aria-labelledby="actions-heading" className="margin-top-4">
             <h2 id="actions-heading">Help the caller</h2>
             <ul className="usa-list" data-testid="notice-state">
-              <li>Letter from {help.organizationName}, dated {formatDate(help.letterDate, "en")}.</li>
+              <li>
+                Letter from {help.organizationName}, dated {formatDate(help.letterDate, "en")}.
+              </li>
               <li>{help.lockedUntil ? `Online check locked until ${help.lockedUntil.slice(11, 16)} UTC.` : "Online check not locked."}</li>
               <li>
                 Enrollment:{" "}
-                {help.enrollment ? `${help.enrollment.status} (${help.enrollment.channel.replace("_", " ")})${help.enrollment.emailOnFile ? ", email on file" : ", no email"}` : "not enrolled"}.
+                {help.enrollment
+                  ? `${help.enrollment.status} (${help.enrollment.channel.replace("_", " ")})${help.enrollment.emailOnFile ? ", email on file" : ", no email"}`
+                  : "not enrolled"}
+                .
               </li>
               {help.fraudFlagged ? <li className="text-bold">Flagged: suspected fraud. No code works online until a letter is reissued.</li> : null}
               {help.reprintPending ? <li>A reissued letter is waiting to be printed.</li> : null}
@@ -301,7 +333,9 @@ export default function CallPage() {
 
             <Form method="post" className="margin-bottom-3">
               <h3>Flag this letter</h3>
-              <p className="usa-hint">Suspected fraud stops every code online until a letter is reissued. Deceased makes the page speak to the next of kin and stops enrollment.</p>
+              <p className="usa-hint">
+                Suspected fraud stops every code online until a letter is reissued. Deceased makes the page speak to the next of kin and stops enrollment.
+              </p>
               <input type="hidden" name="intent" value="flag" />
               <div className="display-flex flex-wrap ec-gap-3">
                 <button type="submit" name="flag" value="fraud" className="usa-button usa-button--secondary">
@@ -314,7 +348,9 @@ export default function CallPage() {
             </Form>
 
             <details className="margin-bottom-3">
-              <summary>History of this letter ({help.history.length} events, {help.earlierCalls.length} earlier calls)</summary>
+              <summary>
+                History of this letter ({help.history.length} events, {help.earlierCalls.length} earlier calls)
+              </summary>
               <table className="usa-table usa-table--compact" data-testid="notice-history">
                 <caption>Events, newest first (no personal details)</caption>
                 <thead>
@@ -361,7 +397,12 @@ export default function CallPage() {
       ) : null}
 
       {open && call.verification !== "pending" ? (
-        <Form method="post" className="usa-form maxw-full margin-top-4 border-top-1px border-base-lighter padding-top-2" data-testid="end-call" onKeyDown={dispositionKey}>
+        <Form
+          method="post"
+          className="usa-form maxw-full margin-top-4 border-top-1px border-base-lighter padding-top-2"
+          data-testid="end-call"
+          onKeyDown={dispositionKey}
+        >
           <h2>End the call</h2>
           <p className="ec-script" lang={lang}>
             <span className="usa-tag margin-right-1">Read aloud</span>
@@ -380,7 +421,15 @@ export default function CallPage() {
           </p>
           <div className="ec-dispositions" role="group" aria-label="Disposition">
             {Object.entries(DISPOSITION_TEXT).map(([value, d]) => (
-              <button key={value} type="submit" name="disposition" value={value} accessKey={d.key} className="usa-button usa-button--outline" data-testid={`disposition-${value}`}>
+              <button
+                key={value}
+                type="submit"
+                name="disposition"
+                value={value}
+                accessKey={d.key}
+                className="usa-button usa-button--outline"
+                data-testid={`disposition-${value}`}
+              >
                 <Key k={d.key} />
                 {d.label}
               </button>

@@ -57,7 +57,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-function Field({ name, label, hint, error, value, ...rest }: { name: keyof LookupFormValues; label: string; hint?: string; error?: string; value: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Field({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  ...rest
+}: { name: keyof LookupFormValues; label: string; hint?: string; error?: string; value: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className={`usa-form-group${error ? " usa-form-group--error" : ""}`}>
       <label className="usa-label" htmlFor={name}>
@@ -106,7 +113,10 @@ export default function CallsPage() {
           </div>
         </div>
       ) : null}
-      <ErrorSummary heading="Check the form" errors={errors.map((e) => ({ field: e.field === "form" ? "referenceNumber" : e.field, message: LOOKUP_ERRORS[e.message] ?? e.message }))} />
+      <ErrorSummary
+        heading="Check the form"
+        errors={errors.map((e) => ({ field: e.field === "form" ? "referenceNumber" : e.field, message: LOOKUP_ERRORS[e.message] ?? e.message }))}
+      />
       {outcome?.kind === "result" ? (
         <div className="usa-alert usa-alert--warning margin-bottom-3" role="status" data-testid="lookup-result" data-matches={outcome.matches}>
           <div className="usa-alert__body">
@@ -124,7 +134,8 @@ export default function CallsPage() {
           <div className="usa-alert__body">
             <h2 className="usa-alert__heading">Lookup limit reached</h2>
             <p className="usa-alert__text">
-              You have made more lookups this hour than allowed ({limitPerHour}). Your supervisor has been alerted. You can look up again in {Math.ceil(outcome.retryAfterSeconds / 60)} minutes.
+              You have made more lookups this hour than allowed ({limitPerHour}). Your supervisor has been alerted. You can look up again in{" "}
+              {Math.ceil(outcome.retryAfterSeconds / 60)} minutes.
             </p>
           </div>
         </div>
@@ -132,7 +143,15 @@ export default function CallsPage() {
 
       <Form method="post" className="usa-form maxw-tablet" data-testid="lookup-form" noValidate>
         <h2>Find the caller's letter</h2>
-        <Field name="callReference" label="Call reference (from the phone system)" value={values.callReference ?? ""} maxLength={CALL_REFERENCE_MAX_CHARS} required error={errorFor("callReference")} autoFocus />
+        <Field
+          name="callReference"
+          label="Call reference (from the phone system)"
+          value={values.callReference ?? ""}
+          maxLength={CALL_REFERENCE_MAX_CHARS}
+          required
+          error={errorFor("callReference")}
+          autoFocus
+        />
         <div className={`usa-form-group${errorFor("reason") ? " usa-form-group--error" : ""}`}>
           <label className="usa-label" htmlFor="reason">
             Reason for the lookup
@@ -153,7 +172,15 @@ export default function CallsPage() {
         <fieldset className="usa-fieldset margin-top-3">
           <legend className="usa-legend usa-legend--large">Use one way to find the letter</legend>
           <p className="usa-hint">Exact matches only. Type what the caller reads or says; never guess.</p>
-          <Field name="referenceNumber" label="Reference number (on the letter)" hint="12 digits, for example 4821-0937-5562" value="" inputMode="numeric" maxLength={20} error={errorFor("form")} />
+          <Field
+            name="referenceNumber"
+            label="Reference number (on the letter)"
+            hint="12 digits, for example 4821-0937-5562"
+            value=""
+            inputMode="numeric"
+            maxLength={20}
+            error={errorFor("form")}
+          />
           <Field name="activationCode" label="Or: activation code" hint="16 characters" value="" maxLength={24} />
           <p className="text-bold margin-bottom-0">Or: last name, date of birth and ZIP code</p>
           <Field name="lastName" label="Last name" value="" maxLength={80} error={errorFor("lastName")} />

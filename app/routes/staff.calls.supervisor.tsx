@@ -73,7 +73,13 @@ export default function SupervisorPage() {
       </ul>
 
       <h2>Calls per hour</h2>
-      <BarChart id="calls-per-hour" title="Calls per hour, last 24 hours (UTC)" description="Number of calls started in each hour" points={o.callsPerHour} tickLabel={(l) => `${l.slice(11, 13)}:00`} />
+      <BarChart
+        id="calls-per-hour"
+        title="Calls per hour, last 24 hours (UTC)"
+        description="Number of calls started in each hour"
+        points={o.callsPerHour}
+        tickLabel={(l) => `${l.slice(11, 13)}:00`}
+      />
       <table className="usa-table usa-table--compact usa-sr-only">
         <caption>Calls per hour</caption>
         <tbody>

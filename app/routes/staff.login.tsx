@@ -131,7 +131,10 @@ export default function StaffLogin() {
     <div className="grid-row padding-y-4">
       <div className="tablet:grid-col-8 desktop:grid-col-6">
         {ended && errors.length === 0 ? (
-          <div className={`usa-alert ${ended === "signedout" ? "usa-alert--success" : "usa-alert--info"} usa-alert--slim margin-bottom-3`} data-testid="sign-in-notice">
+          <div
+            className={`usa-alert ${ended === "signedout" ? "usa-alert--success" : "usa-alert--info"} usa-alert--slim margin-bottom-3`}
+            data-testid="sign-in-notice"
+          >
             <div className="usa-alert__body">
               <p className="usa-alert__text">{ENDED_TEXT[ended]}</p>
             </div>
@@ -149,14 +152,31 @@ export default function StaffLogin() {
                 Email address
               </label>
               {fieldError(errors, "email")}
-              <input className={input("email")} id="email" name="email" type="email" autoComplete="username" required defaultValue={outcome?.email ?? ""} aria-describedby={described("email")} />
+              <input
+                className={input("email")}
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                required
+                defaultValue={outcome?.email ?? ""}
+                aria-describedby={described("email")}
+              />
             </div>
             <div className={group("password")}>
               <label className="usa-label" htmlFor="password">
                 Password
               </label>
               {fieldError(errors, "password")}
-              <input className={input("password")} id="password" name="password" type="password" autoComplete="current-password" required aria-describedby={described("password")} />
+              <input
+                className={input("password")}
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                aria-describedby={described("password")}
+              />
             </div>
             <button type="submit" className="usa-button">
               Continue
@@ -167,8 +187,8 @@ export default function StaffLogin() {
             <Form method="post" className="usa-form usa-form--large" data-testid="totp-step">
               <h1>Enter your code</h1>
               <p>
-                Open your authenticator app and enter the 6-digit code for Exposure Check. On your first sign-in (or after an
-                administrator reset your second factor), first add the set-up key you were given to the app.
+                Open your authenticator app and enter the 6-digit code for Exposure Check. On your first sign-in (or after an administrator reset your second
+                factor), first add the set-up key you were given to the app.
               </p>
               <input type="hidden" name="intent" value="totp" />
               <input type="hidden" name="next" value={next} />
@@ -204,8 +224,8 @@ export default function StaffLogin() {
           <Form method="post" className="usa-form usa-form--large" data-testid="new-password-step">
             <h1>Choose your password</h1>
             <p>
-              Replace the one-time password you were given. Use at least {PASSWORD_MIN_CHARS} characters; a few unrelated words work
-              well. Common passwords are refused.
+              Replace the one-time password you were given. Use at least {PASSWORD_MIN_CHARS} characters; a few unrelated words work well. Common passwords are
+              refused.
             </p>
             <input type="hidden" name="intent" value="new-password" />
             <input type="hidden" name="next" value={next} />
@@ -214,14 +234,31 @@ export default function StaffLogin() {
                 New password
               </label>
               {fieldError(errors, "password")}
-              <input className={input("password")} id="password" name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_CHARS} required aria-describedby={described("password")} />
+              <input
+                className={input("password")}
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                minLength={PASSWORD_MIN_CHARS}
+                required
+                aria-describedby={described("password")}
+              />
             </div>
             <div className={group("confirm")}>
               <label className="usa-label" htmlFor="confirm">
                 New password again
               </label>
               {fieldError(errors, "confirm")}
-              <input className={input("confirm")} id="confirm" name="confirm" type="password" autoComplete="new-password" required aria-describedby={described("confirm")} />
+              <input
+                className={input("confirm")}
+                id="confirm"
+                name="confirm"
+                type="password"
+                autoComplete="new-password"
+                required
+                aria-describedby={described("confirm")}
+              />
             </div>
             <button type="submit" className="usa-button">
               Save and sign in

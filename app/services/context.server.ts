@@ -19,11 +19,7 @@ export type AppContext = {
 /** Facts about the HTTP request that services record (audit) but never trust for identity. */
 export type RequestMeta = { ip: string; requestId: string };
 
-export function createAppContext(
-  database: Database,
-  config: Config,
-  overrides: Partial<Pick<AppContext, "now" | "sleep">> = {},
-): AppContext {
+export function createAppContext(database: Database, config: Config, overrides: Partial<Pick<AppContext, "now" | "sleep">> = {}): AppContext {
   setAuditAddressKey(config.codePepper);
   return {
     database,

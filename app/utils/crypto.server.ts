@@ -52,9 +52,7 @@ export class FieldCipher {
     const decipher = createDecipheriv("aes-256-gcm", key, buf.subarray(0, IV_BYTES));
     decipher.setAAD(Buffer.from(field));
     decipher.setAuthTag(buf.subarray(buf.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(buf.subarray(IV_BYTES, buf.length - TAG_BYTES)), decipher.final()]).toString(
-      "utf8",
-    );
+    return Buffer.concat([decipher.update(buf.subarray(IV_BYTES, buf.length - TAG_BYTES)), decipher.final()]).toString("utf8");
   }
 
   encryptJson(field: string, value: unknown): string {

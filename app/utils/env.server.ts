@@ -13,29 +13,35 @@ const MIN_SECRET_CHARS = 32;
 
 const secretList = z
   .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().min(MIN_SECRET_CHARS, `each secret needs at least ${MIN_SECRET_CHARS} characters`)).min(1));
 
 /** `kid:base64key,kid2:base64key` — the first is used to encrypt, all can decrypt. */
-const dataKeys = z
-  .string()
-  .transform((s, ctx) => {
-    const keys: { id: string; key: Buffer }[] = [];
-    for (const part of s.split(",").map((x) => x.trim()).filter(Boolean)) {
-      const [id, b64] = part.split(":");
-      const key = b64 ? Buffer.from(b64, "base64") : Buffer.alloc(0);
-      if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "each key is <id>:<base64 of 32 bytes>" });
-        return z.NEVER;
-      }
-      keys.push({ id, key });
-    }
-    if (keys.length === 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "at least one key" });
+const dataKeys = z.string().transform((s, ctx) => {
+  const keys: { id: string; key: Buffer }[] = [];
+  for (const part of s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const [id, b64] = part.split(":");
+    const key = b64 ? Buffer.from(b64, "base64") : Buffer.alloc(0);
+    if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "each key is <id>:<base64 of 32 bytes>" });
       return z.NEVER;
     }
-    return keys;
-  });
+    keys.push({ id, key });
+  }
+  if (keys.length === 0) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: "at least one key" });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 /**
  * Which proxies' `X-Forwarded-For` to believe (issue 15, finding 11; docs/decisions/074). `false`:
@@ -52,13 +58,17 @@ export function parseTrustProxy(value: string | undefined): TrustProxy | { error
   const v = (value ?? "").trim();
   if (v === "" || v === "0" || v.toLowerCase() === "false") return false;
   if (/^\d{1,2}$/.test(v)) return { hops: Number(v) };
-  const parts = v.split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = v
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const p of parts) {
     if (PROXY_NAMES.has(p)) continue;
     const [ip, bits, ...rest] = p.split("/");
     const family = isIP(ip ?? "");
     const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
-    if (!family || !okBits || rest.length) return { error: `not a hop count, an IP address, a CIDR range or loopback/linklocal/uniquelocal: ${p.slice(0, 60)}` };
+    if (!family || !okBits || rest.length)
+      return { error: `not a hop count, an IP address, a CIDR range or loopback/linklocal/uniquelocal: ${p.slice(0, 60)}` };
   }
   return { addresses: parts };
 }

@@ -48,7 +48,9 @@ export function errorPageHtml(status: number): string {
   // refused cross-site form, the database away) looks like ours and has its landmarks.
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Error: ${t.title} — Exposure Check</title>${stylesheets().map((href) => `<link rel="stylesheet" href="${href}">`).join("")}<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
+<title>Error: ${t.title} — Exposure Check</title>${stylesheets()
+    .map((href) => `<link rel="stylesheet" href="${href}">`)
+    .join("")}<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
 <body><a class="usa-skipnav" href="#main-content">Skip to main content</a>
 <header class="ec-header"><div class="grid-container ec-header__inner"><a class="ec-header__title" href="/">Exposure Check</a></div></header>
 <main class="grid-container padding-y-4" id="main-content" tabindex="-1">

@@ -29,8 +29,13 @@ export function describeError(error: unknown): Fields {
   // message, which quotes the statement's bound parameters (issue 15, finding 12).
   const code = sqlStateOf(error);
   if (code || /^Failed query:/.test(error.message)) return { error: error.name, code: code ?? "unknown" };
-  const at = error.stack?.split("\n").find((l) => /^\s+at /.test(l))?.trim();
-  return runtimeEnv("NODE_ENV") === "production" ? { error: error.name } : { error: error.name, detail: scrub(error.message.split("\n")[0]!.slice(0, 300)), at };
+  const at = error.stack
+    ?.split("\n")
+    .find((l) => /^\s+at /.test(l))
+    ?.trim();
+  return runtimeEnv("NODE_ENV") === "production"
+    ? { error: error.name }
+    : { error: error.name, detail: scrub(error.message.split("\n")[0]!.slice(0, 300)), at };
 }
 
 /** The PostgreSQL error code of an error or of its cause (postgres.js and PGlite both set `code`). */
@@ -70,7 +75,10 @@ export function installConsoleScrubber(): void {
     const current = console[method] as (...args: unknown[]) => void;
     if (scrubbedFunctions.has(current)) continue;
     const wrapped = (...args: unknown[]) =>
-      current.apply(console, args.map((a) => (typeof a === "string" ? scrub(a) : a instanceof Error ? scrub(`${a.name}: ${a.message}`) : a)));
+      current.apply(
+        console,
+        args.map((a) => (typeof a === "string" ? scrub(a) : a instanceof Error ? scrub(`${a.name}: ${a.message}`) : a)),
+      );
     scrubbedFunctions.add(wrapped);
     console[method] = wrapped;
   }

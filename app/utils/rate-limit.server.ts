@@ -30,8 +30,7 @@ export type ThrottleState = { blockedForMs: number; delayMs: number; failures: n
 /** The answer of `takeAttempt`: go ahead (after `delayMs`), or refused for `retryAfterMs`. */
 export type Attempt =
   /** `blocksNextForMs` > 0: this attempt reached the limit; if it fails, say so (429) at once. */
-  | { allowed: true; delayMs: number; failures: number; blocksNextForMs: number }
-  | { allowed: false; retryAfterMs: number };
+  { allowed: true; delayMs: number; failures: number; blocksNextForMs: number } | { allowed: false; retryAfterMs: number };
 
 export function throttleKey(pepper: Buffer, scope: string, ip: string): string {
   return `${scope}:${keyedHash(pepper, `ip:${ip}`).toString("base64url").slice(0, 32)}`;

@@ -13,7 +13,7 @@ export const NEXT_MAX_CHARS = 2000;
 export function safeNextPath(next: string | null | undefined, fallback = "/"): string {
   if (typeof next !== "string" || next === "" || next.length > NEXT_MAX_CHARS) return fallback;
   // C0 controls, DEL, C1 controls, and the backslash: never part of a path we link to.
-   
+
   if (/[\u0000-\u001f\u007f-\u009f\\]/.test(next)) return fallback;
   if (!next.startsWith("/") || next.startsWith("//")) return fallback;
   let url: URL;

@@ -47,8 +47,12 @@ export const calls = pgTable(
     callReference: text("call_reference").notNull(),
     reason: text("reason").notNull(),
     lookupBy: text("lookup_by", { enum: ["reference", "code", "search"] }).notNull(),
-    language: text("language", { enum: ["en", "es"] }).notNull().default("en"),
-    verification: text("verification", { enum: ["pending", "passed", "failed"] }).notNull().default("pending"),
+    language: text("language", { enum: ["en", "es"] })
+      .notNull()
+      .default("en"),
+    verification: text("verification", { enum: ["pending", "passed", "failed"] })
+      .notNull()
+      .default("pending"),
     verifyFailures: integer("verify_failures").notNull().default(0),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     disposition: text("disposition", { enum: CALL_DISPOSITIONS }),
@@ -57,7 +61,9 @@ export const calls = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },
   (t) => [
-    index("calls_open_idx").on(t.agentId).where(sql`ended_at is null`),
+    index("calls_open_idx")
+      .on(t.agentId)
+      .where(sql`ended_at is null`),
     index("calls_started_idx").on(t.startedAt),
     index("calls_notice_idx").on(t.noticeId),
   ],
@@ -99,6 +105,10 @@ export const reprintRequests = pgTable(
     codeEnc: text("code_enc"),
     exportedAt: timestamp("exported_at", { withTimezone: true }),
   },
-  (t) => [index("reprint_requests_pending_idx").on(t.id).where(sql`exported_at is null`)],
+  (t) => [
+    index("reprint_requests_pending_idx")
+      .on(t.id)
+      .where(sql`exported_at is null`),
+  ],
 );
 export type ReprintRequest = typeof reprintRequests.$inferSelect;

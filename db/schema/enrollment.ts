@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { incidents, organizations } from "./incidents";
 import { bytea, notices } from "./notices";
 
@@ -49,8 +38,12 @@ export const monitoringCodes = pgTable(
   },
   (t) => [
     uniqueIndex("monitoring_codes_hash_key").on(t.codeHash),
-    uniqueIndex("monitoring_codes_notice_key").on(t.noticeId).where(sql`notice_id is not null`),
-    index("monitoring_codes_free_idx").on(t.incidentId, t.product, t.id).where(sql`claimed_at is null`),
+    uniqueIndex("monitoring_codes_notice_key")
+      .on(t.noticeId)
+      .where(sql`notice_id is not null`),
+    index("monitoring_codes_free_idx")
+      .on(t.incidentId, t.product, t.id)
+      .where(sql`claimed_at is null`),
   ],
 );
 export type MonitoringCode = typeof monitoringCodes.$inferSelect;
@@ -97,7 +90,9 @@ export const poolAlerts = pgTable(
     clearedAt: timestamp("cleared_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("pool_alerts_open_key").on(t.incidentId, t.product, t.kind).where(sql`cleared_at is null`),
+    uniqueIndex("pool_alerts_open_key")
+      .on(t.incidentId, t.product, t.kind)
+      .where(sql`cleared_at is null`),
   ],
 );
 export type PoolAlert = typeof poolAlerts.$inferSelect;
@@ -146,25 +141,24 @@ export const enrollments = pgTable(
     actorId: text("actor_id"),
     emailEnc: text("email_enc"),
     guardianNameEnc: text("guardian_name_enc"),
-    language: text("language", { enum: ["en", "es"] }).notNull().default("en"),
+    language: text("language", { enum: ["en", "es"] })
+      .notNull()
+      .default("en"),
   },
   (t) => [
     uniqueIndex("enrollments_notice_key").on(t.noticeId),
-    uniqueIndex("enrollments_code_key").on(t.monitoringCodeId).where(sql`monitoring_code_id is not null`),
-    index("enrollments_waiting_idx").on(t.incidentId, t.product, t.requestedAt).where(sql`status = 'waiting'`),
+    uniqueIndex("enrollments_code_key")
+      .on(t.monitoringCodeId)
+      .where(sql`monitoring_code_id is not null`),
+    index("enrollments_waiting_idx")
+      .on(t.incidentId, t.product, t.requestedAt)
+      .where(sql`status = 'waiting'`),
     index("enrollments_enrolled_at_idx").on(t.incidentId, t.enrolledAt),
   ],
 );
 export type Enrollment = typeof enrollments.$inferSelect;
 
-export const EMAIL_KINDS = [
-  "enrollment_confirmed",
-  "enrollment_ready",
-  "reminder_30",
-  "reminder_7",
-  "pool_low",
-  "pool_empty",
-] as const;
+export const EMAIL_KINDS = ["enrollment_confirmed", "enrollment_ready", "reminder_30", "reminder_7", "pool_low", "pool_empty"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
@@ -191,7 +185,9 @@ export const emailMessages = pgTable(
     kind: text("kind", { enum: EMAIL_KINDS }).notNull(),
     dedupeKey: text("dedupe_key").notNull(),
     toEnc: text("to_enc").notNull(),
-    language: text("language", { enum: ["en", "es"] }).notNull().default("en"),
+    language: text("language", { enum: ["en", "es"] })
+      .notNull()
+      .default("en"),
     subject: text("subject").notNull(),
     bodyText: text("body_text").notNull(),
     bodyHtml: text("body_html").notNull(),
@@ -213,7 +209,9 @@ export const emailMessages = pgTable(
   },
   (t) => [
     uniqueIndex("email_messages_dedupe_key").on(t.dedupeKey),
-    index("email_messages_due_idx").on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
+    index("email_messages_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status in ('pending', 'sending')`),
     index("email_messages_created_idx").on(t.createdAt),
   ],
 );

@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  customType,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { batches, incidents, organizations } from "./incidents";
 
 /** Raw bytes (keyed hashes). postgres.js and PGlite both return a Uint8Array/Buffer. */
@@ -61,7 +50,9 @@ export const notices = pgTable(
     externalIdEnc: text("external_id_enc"),
     categories: text("categories").array().notNull(),
     state: text("state").notNull(),
-    language: text("language", { enum: ["en", "es"] }).notNull().default("en"),
+    language: text("language", { enum: ["en", "es"] })
+      .notNull()
+      .default("en"),
     isMinor: boolean("is_minor").notNull().default(false),
     isDeceased: boolean("is_deceased").notNull().default(false),
     nameEnc: text("name_enc"),
@@ -93,7 +84,9 @@ export const notices = pgTable(
     // hash alone is unique per organization; a 32-byte key builds in about half the time of
     // (organization_id, hash) after a large import (4.45 M rows: 4.0 s vs 7.5 s).
     uniqueIndex("notices_external_key").on(t.externalIdHash),
-    index("notices_search_idx").on(t.searchHash).where(sql`search_hash is not null`),
+    index("notices_search_idx")
+      .on(t.searchHash)
+      .where(sql`search_hash is not null`),
     index("notices_batch_idx").on(t.batchId),
   ],
 );

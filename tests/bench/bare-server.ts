@@ -19,7 +19,9 @@ function normalize(code: string): string {
 
 async function handle(body: string, ip: string): Promise<boolean> {
   const form = new URLSearchParams(body);
-  const codeHash = createHmac("sha256", pepper).update(normalize(form.get("code") ?? ""), "utf8").digest();
+  const codeHash = createHmac("sha256", pepper)
+    .update(normalize(form.get("code") ?? ""), "utf8")
+    .digest();
   if (kind === "lookup") {
     const rows = await sql`select n.id, n.dob_enc from notices n join batches b on b.id = n.batch_id
       where n.code_hash = ${codeHash} and b.status = 'mailed' and n.revoked_at is null and n.purged_at is null and n.fraud_flagged_at is null`;

@@ -209,7 +209,12 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       };
     };
     // Warm-up, not counted.
-    for (const [label, url] of [["ours", `${ours}/check`], ["lookup", lookup], ["bare check", bare]] as const) await load(`${label} (warm)`, url, 10, 3, checkRequest, 303);
+    for (const [label, url] of [
+      ["ours", `${ours}/check`],
+      ["lookup", lookup],
+      ["bare check", bare],
+    ] as const)
+      await load(`${label} (warm)`, url, 10, 3, checkRequest, 303);
 
     console.info(`\nPOST /check, ${seconds} s per level:`);
     const check: Level[] = [];
@@ -229,7 +234,8 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       sessionRows.push({ token_hash: sha256Hex(token), notice_id: Number(id), created_at: new Date().toISOString(), last_seen_at: new Date().toISOString() });
       cookies.push((await cookie.serialize(token)).split(";")[0]!);
     }
-    for (let i = 0; i < sessionRows.length; i += 1000) await database.postgres!`insert into patient_sessions ${database.postgres!(sessionRows.slice(i, i + 1000))}`;
+    for (let i = 0; i < sessionRows.length; i += 1000)
+      await database.postgres!`insert into patient_sessions ${database.postgres!(sessionRows.slice(i, i + 1000))}`;
     let k = 0;
     const exposureRequest = () => ({ method: "GET", headers: { cookie: `${cookies[k++ % cookies.length]!}; ec_lang=en`, "x-forwarded-for": nextIp() } });
     console.info(`\nGET /exposure with a session vs the bare lookup, ${seconds} s per level:`);

@@ -19,7 +19,10 @@ export const HEALTHEC_ROWS = 4_452_782;
  * local); a fresh database `ec_bench_import` is created for the run (never the `test` database).
  */
 export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const { values } = parseArgs({ args, options: { rows: { type: "string" }, keep: { type: "boolean" }, "dry-run": { type: "boolean" }, load: { type: "string" }, "read-kb": { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: { rows: { type: "string" }, keep: { type: "boolean" }, "dry-run": { type: "boolean" }, load: { type: "string" }, "read-kb": { type: "string" } },
+  });
   const load = values.load ?? "auto";
   if (load !== "auto" && load !== "direct" && load !== "staging") throw new Error("--load takes auto, direct or staging");
   const dryRun = Boolean(values["dry-run"]);
@@ -43,7 +46,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   url.pathname = `/${dbName}`;
 
   // Baseline: psql \copy of the same file into a bare table with the file's columns.
-  const cols = SYNTHETIC_HEADER.split(",").map((c) => `${c} text`).join(", ");
+  const cols = SYNTHETIC_HEADER.split(",")
+    .map((c) => `${c} text`)
+    .join(", ");
   const psql = (sqlText: string) => {
     const r = spawnSync("psql", ["-v", "ON_ERROR_STOP=1", "-qAt", url.toString(), "-c", sqlText], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
@@ -98,7 +103,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   await database.close();
   if (!values.keep) await admin.unsafe(`drop database if exists ${dbName} with (force)`);
   await admin.end();
-  if (dryRun ? result.outcome !== "dry_run" || result.rowsRead !== rows || result.rejected !== 0 : result.outcome !== "imported" || result.imported !== rows) throw new Error(`import ended ${result.outcome} (${result.imported} rows): ${result.error ?? ""}`);
+  if (dryRun ? result.outcome !== "dry_run" || result.rowsRead !== rows || result.rejected !== 0 : result.outcome !== "imported" || result.imported !== rows)
+    throw new Error(`import ended ${result.outcome} (${result.imported} rows): ${result.error ?? ""}`);
 
   const rowsPerS = Math.round(rows / importS);
   const baselineRowsPerS = Math.round(rows / baselineS);
@@ -117,5 +123,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   }
   const loadavg = (await import("node:os")).loadavg().map((x) => Number(x.toFixed(2)));
   console.info(`load average (1, 5, 15 min) at the end: ${loadavg.join(", ")}`);
-  return { rows, dry_run: dryRun, seconds: Number(importS.toFixed(2)), rows_per_s: rowsPerS, baseline_rows_per_s: baselineRowsPerS, ratio, peak_rss_mb: peakRssMb, loadavg_1m: loadavg[0] };
+  return {
+    rows,
+    dry_run: dryRun,
+    seconds: Number(importS.toFixed(2)),
+    rows_per_s: rowsPerS,
+    baseline_rows_per_s: baselineRowsPerS,
+    ratio,
+    peak_rss_mb: peakRssMb,
+    loadavg_1m: loadavg[0],
+  };
 }

@@ -14,7 +14,10 @@ type Figures = { score: number; fcp_ms: number; lcp_ms: number; tbt_ms: number; 
 /** The language switch's cookie, as a person who picked the language would have it. */
 async function langChoice(base: string, lang: "en" | "es"): Promise<string> {
   const res = await fetch(`${base}/language/${lang}?next=/`, { redirect: "manual" });
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 async function patientCookie(base: string, code: string, dob: string, lang: "en" | "es"): Promise<string> {
@@ -48,10 +51,13 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
         const samples: Figures[] = [];
         for (let i = 0; i < runs; i++) {
           const cookie = page === "/" ? await langChoice(base, lang) : await patientCookie(base, adult.code, adult.dateOfBirth, lang);
-          const result = await lighthouse(
-            base + page,
-            { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: { Cookie: cookie } },
-          );
+          const result = await lighthouse(base + page, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance"],
+            extraHeaders: { Cookie: cookie },
+          });
           const lhr = result!.lhr;
           const value = (id: string) => Number(lhr.audits[id]?.numericValue ?? NaN);
           samples.push({

@@ -117,7 +117,12 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     if (found.length !== 1) throw new Error(`bare lookup found ${found.length}`);
   };
   const ours = async (k: Key, i: number) => {
-    const r = await lookupCaller(ctx, actor, { ip: "127.0.0.1", requestId: `bench-${i}` }, { callReference: `BENCH-${i}`, reason: "bench", criteria: criteriaFor(k, i) });
+    const r = await lookupCaller(
+      ctx,
+      actor,
+      { ip: "127.0.0.1", requestId: `bench-${i}` },
+      { callReference: `BENCH-${i}`, reason: "bench", criteria: criteriaFor(k, i) },
+    );
     if (r.kind !== "found") throw new Error(`lookup answered ${r.kind}`);
   };
   for (let i = 0; i < 30; i++) {
@@ -140,7 +145,9 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   const [{ n }] = (await pg`select count(*)::int as n from notices`) as unknown as [{ n: number }];
   console.info(`notices: ${n.toLocaleString()}; ${lookups} lookups each way (a third by reference, code, name+DOB+ZIP)`);
   console.info(`  bare indexed SELECT  p50 ${b.p50.toFixed(2)} ms  p95 ${b.p95.toFixed(2)} ms  p99 ${b.p99.toFixed(2)} ms`);
-  console.info(`  lookupCaller         p50 ${o.p50.toFixed(2)} ms  p95 ${o.p95.toFixed(2)} ms  p99 ${o.p99.toFixed(2)} ms  (limit count + SELECT + call row + audit row, one commit)`);
+  console.info(
+    `  lookupCaller         p50 ${o.p50.toFixed(2)} ms  p95 ${o.p95.toFixed(2)} ms  p99 ${o.p99.toFixed(2)} ms  (limit count + SELECT + call row + audit row, one commit)`,
+  );
   console.info(`  timed part took ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await database.close();
   await admin.unsafe("drop database if exists ec_bench_lookup with (force)");

@@ -38,5 +38,12 @@ export async function runPoolDecay(argv: string[]): Promise<Record<string, numbe
   const baseline = windows[0] ?? 0;
   const last = windows.at(-1) ?? 0;
   console.info(`first window ${Math.round(baseline)} q/s, last ${Math.round(last)} q/s over ${seconds}s`);
-  return { bench: "pool-decay", seconds, concurrency, baseline_qps: Math.round(baseline), last_qps: Math.round(last), ratio: Number((last / baseline).toFixed(3)) };
+  return {
+    bench: "pool-decay",
+    seconds,
+    concurrency,
+    baseline_qps: Math.round(baseline),
+    last_qps: Math.round(last),
+    ratio: Number((last / baseline).toFixed(3)),
+  };
 }

@@ -9,7 +9,13 @@ import { migrateDatabase, openDatabase } from "../../db/client";
 import { createAppContext } from "../../app/services/context.server";
 import { testConfig } from "../../app/utils/env.server";
 import { getIncidentReport, getHhsFigures } from "../../app/services/reports/reports.server";
-import { enrollmentRate, enrollmentsPerDay, enrollmentsPerOrganization, enrollmentsPerProduct, enrollmentsPerState } from "../../app/services/reports/enrollment.server";
+import {
+  enrollmentRate,
+  enrollmentsPerDay,
+  enrollmentsPerOrganization,
+  enrollmentsPerProduct,
+  enrollmentsPerState,
+} from "../../app/services/reports/enrollment.server";
 
 async function median(fn: () => Promise<unknown>, runs = 3): Promise<number> {
   const times: number[] = [];
@@ -69,7 +75,9 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       where first_checked_at is not null group by 1, 2, 3, 4`);
   });
   const enrollCols = await q(`select column_name from information_schema.columns where table_name = 'enrollments' order by ordinal_position`);
-  console.info(`  notices filled in ${((performance.now() - t) / 1000).toFixed(1)} s; enrollments columns: ${enrollCols.map((c) => (c as { column_name: string }).column_name).join(", ")}`);
+  console.info(
+    `  notices filled in ${((performance.now() - t) / 1000).toFixed(1)} s; enrollments columns: ${enrollCols.map((c) => (c as { column_name: string }).column_name).join(", ")}`,
+  );
   await q("analyze");
 
   const incidentId = "00000000-0000-0000-0000-000000000001";

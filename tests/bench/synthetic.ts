@@ -2,14 +2,81 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 
 /** A deterministic synthetic HealthEC-like batch file (all people invented). */
-const FIRST = ["Mary", "James", "Linda", "Robert", "Ana", "José", "Patricia", "Michael", "Sofía", "David", "Aaliyah", "Wei", "Fatima", "Dmitri", "Grace", "Luis", "Noah", "Emma", "Chidi", "Renée"];
-const LAST = ["Smith", "Johnson", "García", "Nguyen", "Williams", "Brown", "Hernández", "O'Neil", "Kowalski", "Patel", "Jackson", "Martínez", "Lee", "Davis", "Wright", "Lopez", "Young", "Hall", "Al-Sayed", "Müller"];
-const STATES: [string, string, string][] = [
-  ["MI", "48", "Detroit"], ["MI", "49", "Grand Rapids"], ["AZ", "85", "Phoenix"], ["NV", "89", "Las Vegas"], ["TN", "37", "Nashville"],
-  ["NY", "12", "Albany"], ["GA", "30", "Atlanta"], ["FL", "32", "Orlando"], ["IL", "60", "Chicago"], ["VA", "22", "Richmond"],
-  ["OK", "73", "Tulsa"], ["TX", "75", "Dallas"], ["CA", "90", "Fresno"], ["OH", "43", "Columbus"], ["PR", "00", "San Juan"],
+const FIRST = [
+  "Mary",
+  "James",
+  "Linda",
+  "Robert",
+  "Ana",
+  "José",
+  "Patricia",
+  "Michael",
+  "Sofía",
+  "David",
+  "Aaliyah",
+  "Wei",
+  "Fatima",
+  "Dmitri",
+  "Grace",
+  "Luis",
+  "Noah",
+  "Emma",
+  "Chidi",
+  "Renée",
 ];
-const CATS = ["name", "address", "date_of_birth", "ssn", "medical_record_number", "diagnosis", "diagnosis_code", "health_insurance", "medicaid_medicare_id", "patient_account_number", "claims", "provider"];
+const LAST = [
+  "Smith",
+  "Johnson",
+  "García",
+  "Nguyen",
+  "Williams",
+  "Brown",
+  "Hernández",
+  "O'Neil",
+  "Kowalski",
+  "Patel",
+  "Jackson",
+  "Martínez",
+  "Lee",
+  "Davis",
+  "Wright",
+  "Lopez",
+  "Young",
+  "Hall",
+  "Al-Sayed",
+  "Müller",
+];
+const STATES: [string, string, string][] = [
+  ["MI", "48", "Detroit"],
+  ["MI", "49", "Grand Rapids"],
+  ["AZ", "85", "Phoenix"],
+  ["NV", "89", "Las Vegas"],
+  ["TN", "37", "Nashville"],
+  ["NY", "12", "Albany"],
+  ["GA", "30", "Atlanta"],
+  ["FL", "32", "Orlando"],
+  ["IL", "60", "Chicago"],
+  ["VA", "22", "Richmond"],
+  ["OK", "73", "Tulsa"],
+  ["TX", "75", "Dallas"],
+  ["CA", "90", "Fresno"],
+  ["OH", "43", "Columbus"],
+  ["PR", "00", "San Juan"],
+];
+const CATS = [
+  "name",
+  "address",
+  "date_of_birth",
+  "ssn",
+  "medical_record_number",
+  "diagnosis",
+  "diagnosis_code",
+  "health_insurance",
+  "medicaid_medicare_id",
+  "patient_account_number",
+  "claims",
+  "provider",
+];
 
 function mulberry32(seed: number) {
   let a = seed;
@@ -36,7 +103,10 @@ export async function writeSyntheticBatch(file: string, rows: number, seed = 445
     const year = 1930 + Math.floor(rnd() * 90);
     const month = 1 + Math.floor(rnd() * 12);
     const day = 1 + Math.floor(rnd() * 28);
-    const dob = rnd() < 0.5 ? `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` : `${String(month).padStart(2, "0")}/${String(day).padStart(2, "0")}/${year}`;
+    const dob =
+      rnd() < 0.5
+        ? `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`
+        : `${String(month).padStart(2, "0")}/${String(day).padStart(2, "0")}/${year}`;
     const cats = CATS.filter(() => rnd() < 0.3);
     if (!cats.length) cats.push("name");
     const last = pick(LAST);

@@ -60,7 +60,10 @@ describe.skipIf(!onPostgres)("the admin command line (postgres)", () => {
     const batchId = /batch: ([0-9a-f-]{36})/.exec(imported.out)![1]!;
 
     const bad = path.join(dir, "bad.csv");
-    writeFileSync(bad, `${readFileSync(file, "utf8").split("\r\n").slice(0, 3).join("\r\n").replace(/,MI,/, ",ZZ,")}\r\nP1,A,,B,,1 Main,,Detroit,QQ,48201,1970-01-01,,,en,N,name\r\n`);
+    writeFileSync(
+      bad,
+      `${readFileSync(file, "utf8").split("\r\n").slice(0, 3).join("\r\n").replace(/,MI,/, ",ZZ,")}\r\nP1,A,,B,,1 Main,,Detroit,QQ,48201,1970-01-01,,,en,N,name\r\n`,
+    );
     const rejected = cli(["batch", "import", "--org", "lakeshore", "--file", bad]);
     expect(rejected.code).toBe(1);
     expect(rejected.out).toMatch(/\d+, state, bad_state/);
@@ -78,53 +81,58 @@ describe.skipIf(!onPostgres)("the admin command line (postgres)", () => {
     delete process.env.INCIDENT_SLUG;
   });
 
-  it.each(["staging", "direct"])("an import killed mid-COPY (%s load) leaves nothing visible; the batch is found failed and the file imports cleanly", async (load) => {
-    const incident = await createIncident(env.ctx);
-    childEnv.INCIDENT_SLUG = incident.slug;
-    expect(cli(["org", "create", "--slug", "kill-me", "--name", "Killed Import Clinic"]).code).toBe(0);
-    const file = path.join(dir, "big.csv");
-    await writeSyntheticBatch(file, 60_000, 11);
+  it.each(["staging", "direct"])(
+    "an import killed mid-COPY (%s load) leaves nothing visible; the batch is found failed and the file imports cleanly",
+    async (load) => {
+      const incident = await createIncident(env.ctx);
+      childEnv.INCIDENT_SLUG = incident.slug;
+      expect(cli(["org", "create", "--slug", "kill-me", "--name", "Killed Import Clinic"]).code).toBe(0);
+      const file = path.join(dir, "big.csv");
+      await writeSyntheticBatch(file, 60_000, 11);
 
-    // `node --import tsx` (not the tsx launcher, which runs the CLI in a grandchild SIGKILL would miss).
-    const child = spawn(process.execPath, ["--import", "tsx", "app/cli.ts", "batch", "import", "--org", "kill-me", "--file", file], { env: { ...childEnv, IMPORT_LOAD: load } });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    let exited = false;
-    child.once("exit", () => (exited = true));
-    // Watch the COPY itself (its progress view, every 5 ms; terminal progress is printed once a
-    // second, and a fast machine reads 60,000 rows in less): once rows are going in, kill the
-    // process without any chance to clean up.
-    for (;;) {
-      if (exited) throw new Error(`the import ended before it could be killed: ${stderr}`);
-      const [copy] = await env.ctx.database.rows<{ n: number }>(
-        sql`select coalesce(max(tuples_processed), 0)::int as n from pg_stat_progress_copy where datname = current_database() and command = 'COPY FROM'`,
-      );
-      if (copy!.n >= 4000) break;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    child.kill("SIGKILL");
-    if (!exited) await new Promise((r) => child.once("exit", r));
+      // `node --import tsx` (not the tsx launcher, which runs the CLI in a grandchild SIGKILL would miss).
+      const child = spawn(process.execPath, ["--import", "tsx", "app/cli.ts", "batch", "import", "--org", "kill-me", "--file", file], {
+        env: { ...childEnv, IMPORT_LOAD: load },
+      });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      let exited = false;
+      child.once("exit", () => (exited = true));
+      // Watch the COPY itself (its progress view, every 5 ms; terminal progress is printed once a
+      // second, and a fast machine reads 60,000 rows in less): once rows are going in, kill the
+      // process without any chance to clean up.
+      for (;;) {
+        if (exited) throw new Error(`the import ended before it could be killed: ${stderr}`);
+        const [copy] = await env.ctx.database.rows<{ n: number }>(
+          sql`select coalesce(max(tuples_processed), 0)::int as n from pg_stat_progress_copy where datname = current_database() and command = 'COPY FROM'`,
+        );
+        if (copy!.n >= 4000) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      child.kill("SIGKILL");
+      if (!exited) await new Promise((r) => child.once("exit", r));
 
-    const [org] = await env.ctx.database.rows<{ id: string }>(sql`select id from organizations where slug = 'kill-me' and incident_id = ${incident.id}`);
-    const [left] = await env.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from notices where organization_id = ${org!.id}`);
-    expect(left!.n).toBe(0);
-    const [killed] = await env.ctx.db.select().from(batches).where(eq(batches.organizationId, org!.id));
-    expect(killed!.status).toBe("importing"); // as the dead process left it
+      const [org] = await env.ctx.database.rows<{ id: string }>(sql`select id from organizations where slug = 'kill-me' and incident_id = ${incident.id}`);
+      const [left] = await env.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from notices where organization_id = ${org!.id}`);
+      expect(left!.n).toBe(0);
+      const [killed] = await env.ctx.db.select().from(batches).where(eq(batches.organizationId, org!.id));
+      expect(killed!.status).toBe("importing"); // as the dead process left it
 
-    // Give PostgreSQL a moment to notice the dead connection (it releases the import's lock).
-    await new Promise((r) => setTimeout(r, 500));
-    const again = await importBatch(env.ctx, { actorType: "cli", actorId: "test", actorRole: "admin" }, null, {
-      organizationId: org!.id,
-      filePath: file,
-      fileName: "big.csv",
-      source: "cli",
-    });
-    expect(again.outcome).toBe("imported");
-    expect(again.imported).toBe(60_000);
-    const [after] = await env.ctx.db.select().from(batches).where(eq(batches.id, killed!.id));
-    expect(after!.status).toBe("failed");
-    expect(await listStages(env.ctx.database)).toEqual([]);
-    const [count] = await env.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from notices where organization_id = ${org!.id}`);
-    expect(count!.n).toBe(60_000);
-  });
+      // Give PostgreSQL a moment to notice the dead connection (it releases the import's lock).
+      await new Promise((r) => setTimeout(r, 500));
+      const again = await importBatch(env.ctx, { actorType: "cli", actorId: "test", actorRole: "admin" }, null, {
+        organizationId: org!.id,
+        filePath: file,
+        fileName: "big.csv",
+        source: "cli",
+      });
+      expect(again.outcome).toBe("imported");
+      expect(again.imported).toBe(60_000);
+      const [after] = await env.ctx.db.select().from(batches).where(eq(batches.id, killed!.id));
+      expect(after!.status).toBe("failed");
+      expect(await listStages(env.ctx.database)).toEqual([]);
+      const [count] = await env.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from notices where organization_id = ${org!.id}`);
+      expect(count!.n).toBe(60_000);
+    },
+  );
 });

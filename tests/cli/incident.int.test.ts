@@ -39,12 +39,19 @@ describe("incident create / update / show", () => {
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.out)).toEqual(example());
 
-    const patch = tempFile("patch.json", JSON.stringify({ enrollBy: "2027-04-30", phoneHours: { en: "Every day, 8 a.m. to 8 p.m.", es: "Todos los días, de 8 a. m. a 8 p. m." } }));
+    const patch = tempFile(
+      "patch.json",
+      JSON.stringify({ enrollBy: "2027-04-30", phoneHours: { en: "Every day, 8 a.m. to 8 p.m.", es: "Todos los días, de 8 a. m. a 8 p. m." } }),
+    );
     const updated = await runCli(env.ctx, ["incident", "update", "--slug", "lakeview-2026", "--file", patch]);
     expect(updated.code).toBe(0);
     expect(updated.out).toBe("incident lakeview-2026 updated: enrollBy, phoneHours");
     const after = JSON.parse((await runCli(env.ctx, ["incident", "show", "--slug", "lakeview-2026"])).out);
-    expect(after).toEqual({ ...example(), enrollBy: "2027-04-30", phoneHours: { en: "Every day, 8 a.m. to 8 p.m.", es: "Todos los días, de 8 a. m. a 8 p. m." } });
+    expect(after).toEqual({
+      ...example(),
+      enrollBy: "2027-04-30",
+      phoneHours: { en: "Every day, 8 a.m. to 8 p.m.", es: "Todos los días, de 8 a. m. a 8 p. m." },
+    });
 
     // A partial file is checked against what is stored: enroll-by cannot move before the notice date.
     const early = tempFile("early.json", JSON.stringify({ enrollBy: "2026-12-01" }));
@@ -130,7 +137,12 @@ describe("incident create / update / show", () => {
       expect(r.err, what).toContain("Nothing was written.");
     }
     // Several problems at once: each on its own line.
-    const many = await runCli(env.ctx, ["incident", "create", "--file", tempFile("many.json", JSON.stringify({ ...example(), slug: "x-1", name: "", offerMonths: -1, partnerUrl: "ftp://x" }))]);
+    const many = await runCli(env.ctx, [
+      "incident",
+      "create",
+      "--file",
+      tempFile("many.json", JSON.stringify({ ...example(), slug: "x-1", name: "", offerMonths: -1, partnerUrl: "ftp://x" })),
+    ]);
     expect(many.err.split("\n").slice(0, 3).sort()).toEqual(["name: required", "offerMonths: at least 1 month", "partnerUrl: must be an https:// address"]);
     expect(await incidentCount()).toBe(before);
 

@@ -36,7 +36,9 @@ const PEOPLE = [
 ];
 const csv = [
   "external_id,first_name,last_name,address_line1,city,state,zip,date_of_birth,email,phone,language,exposed",
-  ...PEOPLE.map(([id, f, l, st, zip, dob, email, phone, lang]) => `${id},${f},${l},1 Main St,Town,${st},${zip},${dob},${email},${phone},${lang},name;ssn;diagnosis`),
+  ...PEOPLE.map(
+    ([id, f, l, st, zip, dob, email, phone, lang]) => `${id},${f},${l},1 Main St,Town,${st},${zip},${dob},${email},${phone},${lang},name;ssn;diagnosis`,
+  ),
 ].join("\r\n");
 
 const dobFields = (dob: string) => {
@@ -57,15 +59,28 @@ describe(`a whole incident, from an empty database to the purge (${process.env.T
     expect((await runCli(env.ctx, ["org", "create", "--slug", "north-clinic", "--name", "North Clinic"])).code).toBe(0);
     const file = tempFile("batch.csv", csv);
     const mailing = file.replace(/batch\.csv$/, "mailing.csv");
-    const imported = await runCli(env.ctx, ["batch", "import", "--org", "north-clinic", "--file", file, "--mailing-out", mailing, "--mailing-date", "2026-12-15"]);
+    const imported = await runCli(env.ctx, [
+      "batch",
+      "import",
+      "--org",
+      "north-clinic",
+      "--file",
+      file,
+      "--mailing-out",
+      mailing,
+      "--mailing-date",
+      "2026-12-15",
+    ]);
     expect(imported.code, imported.err).toBe(0);
     const batchId = /batch: ([0-9a-f-]{36})/.exec(imported.out)![1]!;
     const lines = readFileSync(mailing, "utf8").trim().split("\r\n");
     const header = lines[0]!.split(",");
-    const codeOf = new Map(lines.slice(1).map((l) => {
-      const cells = l.split(",");
-      return [cells[header.indexOf("external_id")]!, cells[header.indexOf("activation_code")]!] as const;
-    }));
+    const codeOf = new Map(
+      lines.slice(1).map((l) => {
+        const cells = l.split(",");
+        return [cells[header.indexOf("external_id")]!, cells[header.indexOf("activation_code")]!] as const;
+      }),
+    );
     expect(codeOf.size).toBe(5);
     expect((await runCli(env.ctx, ["batch", "mark-mailed", "--batch", batchId, "--date", "2026-12-15"])).code).toBe(0);
     const codes = tempFile("codes.txt", ["EX-0001", "EX-0002", "EX-0003"].join("\n"));
@@ -76,8 +91,15 @@ describe(`a whole incident, from an empty database to the purge (${process.env.T
     const ana = PEOPLE[0]!;
     const checked = await postForm(server.url + "/check", { code: codeOf.get(ana[0]!)!, ...dobFields(ana[5]!) });
     expect(checked.status).toBe(303);
-    const [{ id: noticeId }] = (await env.ctx.db.select({ id: notices.id }).from(notices).where(sql`first_checked_at is not null`)) as [{ id: number }];
-    const enrolled = await enrollInMonitoring(env.ctx, { ip: "203.0.113.9", requestId: "r1" }, { noticeId, email: "ana@example.com", termsAccepted: true, language: "es" });
+    const [{ id: noticeId }] = (await env.ctx.db
+      .select({ id: notices.id })
+      .from(notices)
+      .where(sql`first_checked_at is not null`)) as [{ id: number }];
+    const enrolled = await enrollInMonitoring(
+      env.ctx,
+      { ip: "203.0.113.9", requestId: "r1" },
+      { noticeId, email: "ana@example.com", termsAccepted: true, language: "es" },
+    );
     expect(enrolled.kind).toBe("enrolled");
     // Bo checks too (a second session that the purge must remove).
     expect((await postForm(server.url + "/check", { code: codeOf.get("LV-2")!, ...dobFields("1975-06-07") })).status).toBe(303);
@@ -92,15 +114,21 @@ describe(`a whole incident, from an empty database to the purge (${process.env.T
 
     env.clock.set("2029-12-15T09:00:00Z"); // retainUntil of the example
     const dry = await runCli(env.ctx, ["purge"]);
-    expect(dry.out).toContain("lakeview-2026 (retain until 2029-12-15): would erase notices 5, enrollments 1, emails 1, monitoring codes 3, patient sessions 2, call notes 0, reprints 0");
+    expect(dry.out).toContain(
+      "lakeview-2026 (retain until 2029-12-15): would erase notices 5, enrollments 1, emails 1, monitoring codes 3, patient sessions 2, call notes 0, reprints 0",
+    );
     expect(dry.out).toContain("Dry run: nothing was erased.");
     expect(await env.ctx.db.$count(notices, sql`name_enc is not null`)).toBe(5);
 
     // An interrupted earlier run erased two notices only; --apply finishes the job.
-    await env.ctx.db.execute(sql`update notices set name_enc = null, dob_enc = null, purged_at = now() where id in (select id from notices order by id limit 2)`);
+    await env.ctx.db.execute(
+      sql`update notices set name_enc = null, dob_enc = null, purged_at = now() where id in (select id from notices order by id limit 2)`,
+    );
     const applied = await runCli(env.ctx, ["purge", "--apply"]);
     expect(applied.code).toBe(0);
-    expect(applied.out).toContain("lakeview-2026 (retain until 2029-12-15): erased notices 5, enrollments 1, emails 1, monitoring codes 3, patient sessions 2, call notes 0, reprints 0");
+    expect(applied.out).toContain(
+      "lakeview-2026 (retain until 2029-12-15): erased notices 5, enrollments 1, emails 1, monitoring codes 3, patient sessions 2, call notes 0, reprints 0",
+    );
     expect(applied.out).not.toMatch(/Ruiz|ana@example|1980/);
 
     // Every personal column is empty.
@@ -127,7 +155,15 @@ describe(`a whole incident, from an empty database to the purge (${process.env.T
     expect(await reportByOrganization(env.ctx, incident!.id)).toEqual(orgsBefore);
     const purgeRows = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "incident.purge"));
     expect(purgeRows).toHaveLength(1);
-    expect(purgeRows[0]!.details).toMatchObject({ slug: "lakeview-2026", notices: 5, enrollments: 1, emails: 1, monitoringCodes: 3, patientSessions: 2, noticesPurgedInAll: 5 });
+    expect(purgeRows[0]!.details).toMatchObject({
+      slug: "lakeview-2026",
+      notices: 5,
+      enrollments: 1,
+      emails: 1,
+      monitoringCodes: 3,
+      patientSessions: 2,
+      noticesPurgedInAll: 5,
+    });
     const verified = await runCli(env.ctx, ["audit", "verify"]);
     expect(verified.code, verified.err).toBe(0);
 

@@ -8,14 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-import {
-  CATEGORY_GROUP,
-  CATEGORY_KEYS,
-  SEVERITY_RANK,
-  isCategoryKey,
-  sortBySeverity,
-  type CategoryKey,
-} from "../../app/content/categories";
+import { CATEGORY_GROUP, CATEGORY_KEYS, SEVERITY_RANK, isCategoryKey, sortBySeverity, type CategoryKey } from "../../app/content/categories";
 import { CONTACTS, CONTACT_IDS, isContactId, type Contact, type ContactId } from "../../app/content/contacts";
 import { AUDIENCE_NOTES, CATEGORY_GUIDANCE, categoryLabel } from "../../app/content/guidance";
 import { LANGS, fill, isLang, placeholdersOf } from "../../app/content/i18n";
@@ -169,16 +162,10 @@ describe("severity order", () => {
   it("puts ssn and taxpayer_id first, then insurance, then medical, then the rest", () => {
     const sorted = sortBySeverity([...CATEGORY_KEYS].reverse());
     expect(sorted.slice(0, 2)).toEqual(["ssn", "taxpayer_id"]);
-    const stage = (key: CategoryKey) =>
-      ({ government_ids: 0, insurance: 1, medical: 2, identity: 3, billing: 3 })[CATEGORY_GROUP[key]];
+    const stage = (key: CategoryKey) => ({ government_ids: 0, insurance: 1, medical: 2, identity: 3, billing: 3 })[CATEGORY_GROUP[key]];
     const stages = sorted.map(stage);
     expect(stages).toEqual([...stages].sort((a, b) => a - b));
-    expect(sorted.slice(2, 6)).toEqual([
-      "medicaid_medicare_id",
-      "health_insurance",
-      "beneficiary_number",
-      "subscriber_number",
-    ]);
+    expect(sorted.slice(2, 6)).toEqual(["medicaid_medicare_id", "health_insurance", "beneficiary_number", "subscriber_number"]);
     expect(sorted.at(-1)).toBe("name");
   });
 
@@ -223,9 +210,7 @@ describe("category guidance", () => {
   it("sends SSN and taxpayer ID to the IRS IP PIN, Medicare IDs to 1-800-MEDICARE, SMP and Medicaid", () => {
     expect(CATEGORY_GUIDANCE.ssn.en.contacts).toContain("irs_ip_pin");
     expect(CATEGORY_GUIDANCE.taxpayer_id.en.contacts).toContain("irs_ip_pin");
-    expect(CATEGORY_GUIDANCE.medicaid_medicare_id.en.contacts).toEqual(
-      expect.arrayContaining(["medicare", "senior_medicare_patrol", "state_medicaid"]),
-    );
+    expect(CATEGORY_GUIDANCE.medicaid_medicare_id.en.contacts).toEqual(expect.arrayContaining(["medicare", "senior_medicare_patrol", "state_medicaid"]));
     // Medicaid help names the notice's own state agency (issue 16), never Tennessee's for everyone.
     expect(CATEGORY_GUIDANCE.medicaid_medicare_id.en.contacts).not.toContain("tenncare");
   });
@@ -299,11 +284,7 @@ describe("English and Spanish", () => {
   });
 
   it("the shape comparison notices other keys, other lengths and other kinds", () => {
-    expect(shapeDiffs({ a: ["x", "y"], b: "z" }, { a: ["x"], c: "z" })).toEqual([
-      "$.a: length 2 vs 1",
-      "$.b: missing in second",
-      "$.c: missing in first",
-    ]);
+    expect(shapeDiffs({ a: ["x", "y"], b: "z" }, { a: ["x"], c: "z" })).toEqual(["$.a: length 2 vs 1", "$.b: missing in second", "$.c: missing in first"]);
     expect(shapeDiffs({ a: { b: [1] } }, { a: { b: "1" } })).toEqual(["$.a.b: array vs string"]);
   });
 
@@ -337,9 +318,7 @@ describe("English and Spanish", () => {
 describe("safety and plain language", () => {
   it("never asks the reader to provide a Social Security number", () => {
     const offending = Object.entries(LOCALIZED).flatMap(([name, text]) =>
-      LANGS.flatMap((lang) =>
-        stringLeaves(text[lang]).flatMap(([at, s]) => asksForSsn(s).map((hit) => `${name}.${lang} ${at}: ${hit}`)),
-      ),
+      LANGS.flatMap((lang) => stringLeaves(text[lang]).flatMap(([at, s]) => asksForSsn(s).map((hit) => `${name}.${lang} ${at}: ${hit}`))),
     );
     expect(offending).toEqual([]);
   });
@@ -360,9 +339,7 @@ describe("safety and plain language", () => {
       ["AUDIENCE_NOTES", AUDIENCE_NOTES.en] as const,
       ...CATEGORY_KEYS.map((key) => [`CATEGORY_GUIDANCE.${key}`, CATEGORY_GUIDANCE[key].en] as const),
     ];
-    const tooLong = texts.flatMap(([name, text]) =>
-      stringLeaves(text).flatMap(([at, s]) => longSentences(s).map((sentence) => `${name} ${at}: ${sentence}`)),
-    );
+    const tooLong = texts.flatMap(([name, text]) => stringLeaves(text).flatMap(([at, s]) => longSentences(s).map((sentence) => `${name} ${at}: ${sentence}`)));
     expect(tooLong).toEqual([]);
   });
 
@@ -395,9 +372,7 @@ describe("i18n helpers", () => {
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {
-    expect(fill("Call {phone}, {hours}.", { phone: "1-833-555-0100", hours: "8 a.m. to 8 p.m." })).toBe(
-      "Call 1-833-555-0100, 8 a.m. to 8 p.m..",
-    );
+    expect(fill("Call {phone}, {hours}.", { phone: "1-833-555-0100", hours: "8 a.m. to 8 p.m." })).toBe("Call 1-833-555-0100, 8 a.m. to 8 p.m..");
     expect(fill("Free for {months} months", { months: 12 })).toBe("Free for 12 months");
     expect(fill("Call {phone}.", {})).toBe("Call {phone}.");
     expect(fill("{toString}", {})).toBe("{toString}");

@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORY_GUIDANCE } from "~/content/guidance";
 import { fill } from "~/content/i18n";
-import {
-  MEDICAID_AGENCIES,
-  MEDICAID_AGENCIES_SOURCE,
-  MEDICAID_AGENCIES_VERIFIED_ON,
-  medicaidAgencyFor,
-  medicaidAgencyText,
-} from "~/content/medicaid-agencies";
+import { MEDICAID_AGENCIES, MEDICAID_AGENCIES_SOURCE, MEDICAID_AGENCIES_VERIFIED_ON, medicaidAgencyFor, medicaidAgencyText } from "~/content/medicaid-agencies";
 import { USPS_CODES } from "~/services/batches/validate";
 
 const STATES =
-  "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split(" ");
+  "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split(
+    " ",
+  );
 const TERRITORIES = ["PR", "GU", "VI", "AS", "MP"];
 
 describe("the state Medicaid agency table", () => {

@@ -17,9 +17,22 @@ const MIN_FERNANDEZ_HUERTA = 60;
 
 /** Placeholders become the short words a reader sees in their place; numbers and addresses are not words a formula can score. */
 const SAMPLE = {
-  phone: "our number", hours: "on weekdays", organization: "HealthEC", vendor: "TransUnion", months: "12", date: "March 22",
-  minutes: "5", portal: "this site", referenceFormat: "a number", count: "5", medicaidAgency: "your state Medicaid office",
-  vendorUrl: "their site", vendorPhone: "their number", start: "today", end: "next year", code: "the code",
+  phone: "our number",
+  hours: "on weekdays",
+  organization: "HealthEC",
+  vendor: "TransUnion",
+  months: "12",
+  date: "March 22",
+  minutes: "5",
+  portal: "this site",
+  referenceFormat: "a number",
+  count: "5",
+  medicaidAgency: "your state Medicaid office",
+  vendorUrl: "their site",
+  vendorPhone: "their number",
+  start: "today",
+  end: "next year",
+  code: "the code",
 };
 
 function strings(value: unknown): string[] {
@@ -32,7 +45,12 @@ function strings(value: unknown): string[] {
 /** One block of prose: each string a sentence, web addresses and phone numbers as plain words. */
 function prose(texts: string[]): string {
   return texts
-    .map((s) => fill(s, SAMPLE).replace(/https?:\/\/\S+|\b[\w.-]+\.(gov|com|org)\S*/g, "the site").replace(/1-8\d\d-[\dA-Z-]+/g, "the number").trim())
+    .map((s) =>
+      fill(s, SAMPLE)
+        .replace(/https?:\/\/\S+|\b[\w.-]+\.(gov|com|org)\S*/g, "the site")
+        .replace(/1-8\d\d-[\dA-Z-]+/g, "the number")
+        .trim(),
+    )
     .filter((s) => /[a-záéíóúñ]/i.test(s))
     .map((s) => (/[.!?:]$/.test(s) ? s : `${s}.`))
     .join(" ");
@@ -88,7 +106,18 @@ function blocks(lang: Lang): [string, string][] {
 
 describe("measured plain language", () => {
   it("counts Spanish syllables the way a reader says them", () => {
-    for (const [word, n] of [["información", 4], ["que", 1], ["seguro", 3], ["hoy", 1], ["leer", 2], ["día", 2], ["ciudad", 2], ["crédito", 3], ["guion", 1], ["país", 2]] as const) {
+    for (const [word, n] of [
+      ["información", 4],
+      ["que", 1],
+      ["seguro", 3],
+      ["hoy", 1],
+      ["leer", 2],
+      ["día", 2],
+      ["ciudad", 2],
+      ["crédito", 3],
+      ["guion", 1],
+      ["país", 2],
+    ] as const) {
       expect(spanishSyllables(word), word).toBe(n);
     }
   });

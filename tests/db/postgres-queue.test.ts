@@ -30,7 +30,7 @@ describe("the patched postgres.js queue", () => {
     const model: number[] = [];
     let next = 0;
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     // Steady state: the queue never empties, as in a busy pool.
     for (let i = 0; i < 10; i++) model.push(q.push(next++));
     for (let op = 0; op < 200_000; op++) {

@@ -24,7 +24,8 @@ let base: string;
 let dir: string;
 let signedInCookies: Awaited<ReturnType<BrowserContext["cookies"]>>;
 
-const HEADER = "external_id,first_name,middle_name,last_name,suffix,address_line1,address_line2,city,state,zip,date_of_birth,email,phone,language,deceased,exposed";
+const HEADER =
+  "external_id,first_name,middle_name,last_name,suffix,address_line1,address_line2,city,state,zip,date_of_birth,email,phone,language,deceased,exposed";
 /** What must never appear in a URL: names, addresses, emails, external ids of the file. */
 const SENSITIVE = ["Zelda", "Quixote", "Lighthouse", "zelda@", "E2E-"];
 
@@ -32,7 +33,9 @@ function writeBatch(name: string, rows: number, bad = 0): string {
   const lines = [HEADER];
   for (let i = 1; i <= rows; i++) {
     const state = i <= bad ? "ZZ" : ["MI", "OH", "AZ"][i % 3];
-    lines.push(`E2E-${name}-${i},Zelda,,Quixote,,${i} Lighthouse Rd,,Lansing,${state},48901,1975-03-${String((i % 27) + 1).padStart(2, "0")},zelda${i}@example.com,,en,N,name;diagnosis`);
+    lines.push(
+      `E2E-${name}-${i},Zelda,,Quixote,,${i} Lighthouse Rd,,Lansing,${state},48901,1975-03-${String((i % 27) + 1).padStart(2, "0")},zelda${i}@example.com,,en,N,name;diagnosis`,
+    );
   }
   const file = path.join(dir, `${name}.csv`);
   writeFileSync(file, `${lines.join("\r\n")}\r\n`);
@@ -137,14 +140,29 @@ describe("an admin loads a batch in Chromium", () => {
   it("the reports, HHS, organizations and returned-mail pages render (chart as inline SVG with its table), accessibly, at both widths", async () => {
     const ctx = server.app.ctx;
     // A few days of checks so the chart has bars (what the patient check's trigger writes).
-    const [org] = await ctx.database.rows<{ id: string; incident_id: string }>(sql`select id::text as id, incident_id::text as incident_id from organizations limit 1`);
-    for (const [day, n] of [["2026-11-22", 40], ["2026-11-23", 95], ["2026-11-25", 60], ["2026-11-26", 12]] as const) {
+    const [org] = await ctx.database.rows<{ id: string; incident_id: string }>(
+      sql`select id::text as id, incident_id::text as incident_id from organizations limit 1`,
+    );
+    for (const [day, n] of [
+      ["2026-11-22", 40],
+      ["2026-11-23", 95],
+      ["2026-11-25", 60],
+      ["2026-11-26", 12],
+    ] as const) {
       await ctx.database.rows(sql`insert into notice_check_days (day, incident_id, organization_id, state, shard, first_checks, checks)
         values (${day}::date, ${org!.incident_id}::uuid, ${org!.id}::uuid, 'MI', 0, ${n}, ${n + 5})`);
     }
-    for (const [viewport, js] of [["desktop", true], ["phone", true]] as const) {
+    for (const [viewport, js] of [
+      ["desktop", true],
+      ["phone", true],
+    ] as const) {
       const { context, page, problems } = await adminPage(viewport, js);
-      for (const [name, p] of [["reports", "/admin/reports"], ["hhs", "/admin/hhs"], ["organizations", "/admin/organizations"], ["returned-mail", "/admin/returned-mail"]]) {
+      for (const [name, p] of [
+        ["reports", "/admin/reports"],
+        ["hhs", "/admin/hhs"],
+        ["organizations", "/admin/organizations"],
+        ["returned-mail", "/admin/returned-mail"],
+      ]) {
         await page.goto(base + p);
         expect(await accessibilityViolations(page), `${name} ${viewport}`).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

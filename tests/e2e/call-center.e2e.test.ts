@@ -66,7 +66,12 @@ describe("the call-center console in Chromium", () => {
     const ctx = server.app.ctx;
     const world = await createMailedWorld(ctx);
     await loadCodes(ctx, world.incident.id, "adult", ["E2E-CODE-00001", "E2E-CODE-00002"]);
-    const { notice } = await createNotice(ctx, world.batch, { firstName: "Rosa", lastName: "Delgado", language: "es", exposed: ["ssn", "health_insurance", "name"] });
+    const { notice } = await createNotice(ctx, world.batch, {
+      firstName: "Rosa",
+      lastName: "Delgado",
+      language: "es",
+      exposed: ["ssn", "health_insurance", "name"],
+    });
     const { context } = await staffContext("agent", "desktop");
     const page = await context.newPage();
     const problems: string[] = [];
@@ -91,7 +96,9 @@ describe("the call-center console in Chromium", () => {
 
     // 3. Help: the categories in the caller's language (the letter says Spanish).
     await page.waitForSelector("[data-testid=exposed-categories]");
-    const categories = await page.locator("[data-testid=exposed-categories] [data-category]").evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
+    const categories = await page
+      .locator("[data-testid=exposed-categories] [data-category]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
     expect(categories.sort()).toEqual(["health_insurance", "name", "ssn"]);
     expect(await page.locator("[data-testid=script-explain]").innerText()).toContain("Gracias");
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -11,7 +11,9 @@ import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } f
 /** axe when it is installed (the patient-check journey needs it too); WCAG 2.1 A and AA. */
 async function accessibilityViolations(page: Page): Promise<string[]> {
   const moduleName = "@axe-core/playwright";
-  const axe = (await import(moduleName).catch(() => null)) as { AxeBuilder: new (o: { page: Page }) => { withTags(t: string[]): { analyze(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } } } | null;
+  const axe = (await import(moduleName).catch(() => null)) as {
+    AxeBuilder: new (o: { page: Page }) => { withTags(t: string[]): { analyze(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+  } | null;
   if (!axe) return [];
   const result = await new axe.AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

@@ -74,9 +74,7 @@ describe("a notified person checks their letter", () => {
       await page.getByRole("button", { name: "Check my information" }).click();
       await page.waitForURL(/\/exposure$/);
       await page.waitForSelector("[data-testid=exposed-categories] [data-category]");
-      const keys = await page.locator("[data-testid=exposed-categories] [data-category]").evaluateAll((els) =>
-        els.map((e) => e.getAttribute("data-category")),
-      );
+      const keys = await page.locator("[data-testid=exposed-categories] [data-category]").evaluateAll((els) => els.map((e) => e.getAttribute("data-category")));
       expect(keys[0]).toBe("ssn");
       expect(keys).toEqual(expect.arrayContaining(["ssn", "health_insurance", "diagnosis", "medicaid_medicare_id", "name"]));
       expect(keys.indexOf("medicaid_medicare_id")).toBeLessThan(keys.indexOf("diagnosis"));

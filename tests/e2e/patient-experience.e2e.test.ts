@@ -139,9 +139,7 @@ describe("locked out, not lost; errors that take focus and say so in the title",
       }
       // With JavaScript the summary of the second refusal is still on the page while the third
       // is answered: wait for the third answer rather than for any summary.
-      await page.waitForFunction(() =>
-        document.querySelector("[data-testid=error-summary]")?.textContent?.includes("stops working"),
-      );
+      await page.waitForFunction(() => document.querySelector("[data-testid=error-summary]")?.textContent?.includes("stops working"));
       const summary = page.getByTestId("error-summary");
       expect(await summary.innerText()).toContain("stops working for one hour");
       expect(await summary.innerText()).toMatch(/1-8\d\d-\d{3}-\d{4}/);
@@ -164,9 +162,7 @@ describe("locked out, not lost; errors that take focus and say so in the title",
     await page.waitForURL(/\/enroll$/);
     // A JavaScript navigation: the new page's title is announced and focus moves to the content.
     // The announcer still holds the exposure page's title until the new page is announced.
-    await page.waitForFunction(
-      () => document.querySelector("[data-testid=route-announcer]")?.textContent === document.title,
-    );
+    await page.waitForFunction(() => document.querySelector("[data-testid=route-announcer]")?.textContent === document.title);
     expect(await page.getByTestId("route-announcer").innerText()).toBe(await page.title());
     await page.fill("input[name=email]", "someone@example.test");
     await page.fill("input[name=emailConfirm]", "someone@example.tset");

@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 function run(env: Record<string, string>) {
   // As `npm start` runs it: node with tsx as a loader, so SIGTERM reaches the server itself (the tsx
   // CLI relays signals and SIGKILLs a child that has not answered within ~60 ms, e.g. under load).
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], { env: { ...process.env, NODE_ENV: "development", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
+    env: { ...process.env, NODE_ENV: "development", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout.on("data", (d) => (out += String(d)));
   child.stderr.on("data", (d) => (out += String(d)));

@@ -37,16 +37,19 @@ afterAll(async () => {
   await env?.close().catch(() => {});
 });
 
-const HEADER = "external_id,first_name,middle_name,last_name,suffix,address_line1,address_line2,city,state,zip,date_of_birth,email,phone,language,deceased,exposed";
+const HEADER =
+  "external_id,first_name,middle_name,last_name,suffix,address_line1,address_line2,city,state,zip,date_of_birth,email,phone,language,deceased,exposed";
 const STATES = ["MI", "OH", "IL", "MI", "TX"];
 
 /** `rows` valid people (states cycling through STATES), one of them with formula-looking fields. */
 function batchCsv(rows: number, prefix: string, extra: string[] = []): string {
   const lines = [HEADER];
   for (let i = 1; i <= rows; i++) {
-    const first = i === 1 ? "=HYPERLINK(\"http://evil.example\",\"x\")" : `Ana${i}`;
+    const first = i === 1 ? '=HYPERLINK("http://evil.example","x")' : `Ana${i}`;
     const line1 = i === 1 ? "@SUM(1+1)" : `${i} Main St`;
-    lines.push(`${prefix}${i},"${first.replace(/"/g, '""')}",,Núñez,,${line1},"Apt 2, Bldg 3",Detroit,${STATES[i % STATES.length]},48201,1980-02-${String((i % 28) + 1).padStart(2, "0")},,,en,N,name;ssn`);
+    lines.push(
+      `${prefix}${i},"${first.replace(/"/g, '""')}",,Núñez,,${line1},"Apt 2, Bldg 3",Detroit,${STATES[i % STATES.length]},48201,1980-02-${String((i % 28) + 1).padStart(2, "0")},,,en,N,name;ssn`,
+    );
   }
   return `\uFEFF${[...lines, ...extra].join("\r\n")}\r\n`;
 }
@@ -119,7 +122,10 @@ describe(`admin batch pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
   });
 
   it("rejected rows: all-or-nothing by default (report on the page and as a formula-safe, audited CSV); a dry run stores nothing", async () => {
-    const bad = batchCsv(4, "R", ["R9,Bo,,Li,,1 Elm,,Flint,ZZ,48502,1990-02-30,,,en,N,name;not_a_category", "R1,Dup,,Li,,1 Elm,,Flint,MI,48502,1990-01-01,,,en,N,name"]);
+    const bad = batchCsv(4, "R", [
+      "R9,Bo,,Li,,1 Elm,,Flint,ZZ,48502,1990-02-30,,,en,N,name;not_a_category",
+      "R1,Dup,,Li,,1 Elm,,Flint,MI,48502,1990-01-01,,,en,N,name",
+    ]);
     const dry = await upload({ organizationId: org.id, dryRun: "yes" }, { name: "bad.csv", content: bad });
     expect(dry.status).toBe(200);
     const dryHtml = await dry.text();
@@ -150,7 +156,10 @@ describe(`admin batch pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
     expect(await auditRows(env.ctx, { action: "batch.report.download", subjectId: id })).toHaveLength(1);
 
     // Skip-invalid imports the valid rows (4 minus the duplicate's first line stays: R1 is the first).
-    const skip = await upload({ organizationId: org.id, skipInvalid: "yes" }, { name: "bad-skip.csv", content: `${bad}R77,Ok,,Li,,2 Elm,,Flint,MI,48502,1990-01-01,,,en,N,name\r\n` });
+    const skip = await upload(
+      { organizationId: org.id, skipInvalid: "yes" },
+      { name: "bad-skip.csv", content: `${bad}R77,Ok,,Li,,2 Elm,,Flint,MI,48502,1990-01-01,,,en,N,name\r\n` },
+    );
     const skipId = batchIdFrom(skip)!;
     const skipHtml = await pollUntilDone(skipId);
     expect(skipHtml).toContain('data-status="awaiting_mailing"');
@@ -174,7 +183,12 @@ describe(`admin batch pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
 
     // Mark mailed needs the confirmation, and refuses a date in the future.
     const post = (fields: Record<string, string>) =>
-      fetch(`${server.url}/admin/batches/${batchId}`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual", headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "same-origin" } });
+      fetch(`${server.url}/admin/batches/${batchId}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+        headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "same-origin" },
+      });
     const unconfirmed = await post({ intent: "mark-mailed", mailedOn: env.ctx.now().toISOString().slice(0, 10) });
     expect(unconfirmed.status).toBe(400);
     expect(await unconfirmed.text()).toContain("Confirm that the print vendor has mailed the letters.");
@@ -215,7 +229,17 @@ describe(`admin batch pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
   });
 
   it("an agent gets 403 with no data on the pages and downloads", async () => {
-    for (const path of ["/admin/batches", `/admin/batches/${batchId}`, `/admin/batches/${batchId}/mailing.csv`, `/admin/batches/${batchId}/report.csv`, "/admin/reports", "/admin/reports/download?by=state", "/admin/hhs", "/admin/returned-mail", "/admin/organizations"]) {
+    for (const path of [
+      "/admin/batches",
+      `/admin/batches/${batchId}`,
+      `/admin/batches/${batchId}/mailing.csv`,
+      `/admin/batches/${batchId}/report.csv`,
+      "/admin/reports",
+      "/admin/reports/download?by=state",
+      "/admin/hhs",
+      "/admin/returned-mail",
+      "/admin/organizations",
+    ]) {
       const res = await get(path, agent.cookie);
       expect(res.status, path).toBe(403);
       expect(await res.text(), path).not.toMatch(/Lakeshore|activation_code|notified/);
@@ -236,9 +260,10 @@ describe(`admin batch pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
     const total = truth.reduce((a, r) => a + Number(r.n), 0);
     expect(total).toBe(30);
     expect(html).toMatch(new RegExp(`data-testid="total-notified">${total}<`));
-    for (const r of truth) expect(html).toMatch(new RegExp(`data-key="${r.state}"><th scope="row">${r.state}</th><td class="text-right" data-col="notified">${r.n}<`));
+    for (const r of truth)
+      expect(html).toMatch(new RegExp(`data-key="${r.state}"><th scope="row">${r.state}</th><td class="text-right" data-col="notified">${r.n}<`));
     expect(html).toContain('role="img"');
-    expect(html).toContain("<title id=\"checks-chart-title\">");
+    expect(html).toContain('<title id="checks-chart-title">');
 
     const csv = await get("/admin/reports/download?by=state");
     expect(csv.status).toBe(200);
@@ -267,7 +292,12 @@ describe(`admin batch pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
     const file = new FormData();
     file.append("references", "");
     file.append("file", new Blob([`reference_number\r\n${references[9]}\r\n${references[0]}\r\n`], { type: "text/csv" }), "returned.csv");
-    const second = await fetch(`${server.url}/admin/returned-mail`, { method: "POST", body: file, redirect: "manual", headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "same-origin" } });
+    const second = await fetch(`${server.url}/admin/returned-mail`, {
+      method: "POST",
+      body: file,
+      redirect: "manual",
+      headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "same-origin" },
+    });
     const html2 = await second.text();
     expect(html2).toMatch(/data-testid="flagged">1</);
     expect(html2).toContain('data-testid="substitute-notice"');
@@ -282,7 +312,12 @@ describe(`admin batch pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
 
   it("organizations: an admin adds one (zod-validated, audited); a bad slug keeps what was typed", async () => {
     const post = (fields: Record<string, string>) =>
-      fetch(`${server.url}/admin/organizations`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual", headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "same-origin" } });
+      fetch(`${server.url}/admin/organizations`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+        headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "same-origin" },
+      });
     const bad = await post({ name: "Riverside Clinic", slug: "Not OK!" });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
@@ -312,21 +347,31 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large upload over HT
       const form = new FormData();
       for (const [k, v] of Object.entries({ organizationId: bigOrg.id, mailingDate: "", skipInvalid: "", dryRun: "" })) form.append(k, v);
       form.append("file", new Blob([csv], { type: "text/csv" }), "big.csv");
-      const res = await fetch(bigServer.url + "/admin/batches", { method: "POST", body: form, redirect: "manual", headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin" } });
+      const res = await fetch(bigServer.url + "/admin/batches", {
+        method: "POST",
+        body: form,
+        redirect: "manual",
+        headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin" },
+      });
       expect(res.status).toBe(303);
       const id = batchIdFrom(res)!;
 
       // While it loads: the batch page answers (it reads batches and counters, never the locked
       // notices), and notices itself is locked — the direct load is running.
       const seen = { pages: 0, noticesLocked: false };
-      for (let status = "importing"; status === "importing"; ) {
+      for (let status = "importing"; status === "importing";) {
         const page = await fetch(`${bigServer.url}/admin/batches/${id}`, { headers: { Cookie: cookie } });
         expect(page.status).toBe(200);
         status = /data-status="([a-z_]+)"/.exec(await page.text())?.[1] ?? "";
         seen.pages++;
         const probe = await big.database.postgres!.begin(async (tx) => {
           await tx`set local lock_timeout = '50ms'`;
-          return tx.savepoint((sp) => sp`select 1 from notices limit 1`).then(() => "read", (e: { code?: string }) => e.code ?? "error");
+          return tx
+            .savepoint((sp) => sp`select 1 from notices limit 1`)
+            .then(
+              () => "read",
+              (e: { code?: string }) => e.code ?? "error",
+            );
         });
         if (probe === "55P03") seen.noticesLocked = true;
         await new Promise((r) => setTimeout(r, 50));

@@ -4,7 +4,9 @@ import { answerBusyWith503 } from "../../app/server";
 
 /** The wrapper the server puts around every loader and action (the HTTP behaviour: patient-check.int.test.ts). */
 describe("answerBusyWith503", () => {
-  const lockTimeout = Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("canceling statement due to lock timeout"), { code: "55P03" }) });
+  const lockTimeout = Object.assign(new Error("Failed query"), {
+    cause: Object.assign(new Error("canceling statement due to lock timeout"), { code: "55P03" }),
+  });
   const other = Object.assign(new Error("duplicate key"), { code: "23505" });
   const build = {
     routes: {

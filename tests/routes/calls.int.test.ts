@@ -42,7 +42,15 @@ describe(`the call-center console over HTTP (${process.env.TEST_DB_KIND})`, () =
     expect(html).not.toContain('data-category="ssn"');
     expect(visibleText(html)).toContain("Hazel Quinn");
 
-    const actions: Record<string, string>[] = [{ intent: "unlock" }, { intent: "enroll", verbalConsent: "yes" }, { intent: "reissue" }, { intent: "flag", flag: "fraud" }, { intent: "resend" }, { intent: "email", email: "a@example.test" }, { intent: "end", disposition: "other" }];
+    const actions: Record<string, string>[] = [
+      { intent: "unlock" },
+      { intent: "enroll", verbalConsent: "yes" },
+      { intent: "reissue" },
+      { intent: "flag", flag: "fraud" },
+      { intent: "resend" },
+      { intent: "email", email: "a@example.test" },
+      { intent: "end", disposition: "other" },
+    ];
     for (const fields of actions) {
       const refused = await post(location, fields, agentCookie);
       expect(refused.status, fields.intent).toBe(403);

@@ -202,7 +202,10 @@ describe(`the check over HTTP (${process.env.TEST_DB_KIND})`, () => {
     expect(last?.status).toBe(429);
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await last?.text()).toContain("Too many tries");
-    const rows = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.subjectId, String(n.notice.id)));
+    const rows = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, String(n.notice.id)));
     expect(rows.length, statuses.join(",")).toBeGreaterThan(0);
   });
 
@@ -211,7 +214,13 @@ describe(`the check over HTTP (${process.env.TEST_DB_KIND})`, () => {
     async () => {
       const n = await createNotice(env.ctx, world.batch, { dateOfBirth: "1980-04-02" });
       await env.ctx.database.rows(sql`delete from throttles`); // the 429 test above blocked this address
-      const audited = async () => (await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.subjectId, String(n.notice.id)))).length;
+      const audited = async () =>
+        (
+          await env.ctx.db
+            .select()
+            .from(auditEvents)
+            .where(eq(auditEvents.subjectId, String(n.notice.id)))
+        ).length;
       const throttled = async () => (await env.ctx.database.rows<{ n: number }>(sql`select coalesce(sum(failures), 0)::int as n from throttles`))[0]!.n;
       const [auditBefore, throttleBefore] = [await audited(), await throttled()];
       // What a large import does to the table while it loads (README "How an import works").

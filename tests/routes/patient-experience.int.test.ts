@@ -93,7 +93,10 @@ describe(`locked out, not lost (${process.env.TEST_DB_KIND})`, () => {
     expect(words).toContain(world.incident.phoneHours.en);
 
     // Still the same words for every cause: a locked notice with the right date, and a wrong code.
-    await env.ctx.db.update(notices).set({ failedChecks: 10, lockedUntil: new Date(env.clock.now().getTime() + 3600_000) }).where(eq(notices.id, n.notice.id));
+    await env.ctx.db
+      .update(notices)
+      .set({ failedChecks: 10, lockedUntil: new Date(env.clock.now().getTime() + 3600_000) })
+      .where(eq(notices.id, n.notice.id));
     const locked = await attempt({ code: n.code, ...dobFields("1955-06-07") });
     const wrongCode = await attempt({ code: formatActivationCode(generateActivationCode()), ...dobFields("1955-06-07") });
     expect(locked.status).toBe(400);
@@ -152,8 +155,13 @@ describe(`their language, without hunting for it (${process.env.TEST_DB_KIND})`,
 });
 
 describe(`words for who is reading, on the page (${process.env.TEST_DB_KIND})`, () => {
-  const cards = (html: string) => decode(visibleText(/<div data-testid="exposed-categories">[\s\S]*?<\/div>\s*(?=<section class="usa-alert|<h2)/.exec(html)?.[0] ?? html));
-  const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  const cards = (html: string) =>
+    decode(visibleText(/<div data-testid="exposed-categories">[\s\S]*?<\/div>\s*(?=<section class="usa-alert|<h2)/.exec(html)?.[0] ?? html));
+  const decode = (s: string) =>
+    s
+      .replace(/&#x27;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
   it("self, parent or guardian, next of kin — in English and Spanish", async () => {
     const exposed: CategoryKey[] = ["ssn", "health_insurance", "subscriber_number", "date_of_birth"];
     for (const language of ["en", "es"] as const) {

@@ -18,7 +18,11 @@ afterAll(async () => {
   await env?.close().catch(() => {});
 });
 
-const cookieFrom = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith("ec_staff="))?.split(";")[0];
+const cookieFrom = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("ec_staff="))
+    ?.split(";")[0];
 const get = (path: string, cookie?: string) => fetch(server.url + path, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
 const post = (path: string, fields: Record<string, string>, cookie?: string) => postForm(server.url + path, fields, cookie ? { Cookie: cookie } : {});
 
@@ -100,7 +104,10 @@ describe(`staff pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
     const csv = await get("/staff/audit/export", agentCookie);
     expect(csv.status).toBe(403);
     expect(await csv.text()).toBe("");
-    expect((await auditRows(env.ctx, { actorId: agent.id, action: "staff.access.denied" })).map((r) => r.subjectId)).toEqual(["/staff/audit", "/staff/audit/export"]);
+    expect((await auditRows(env.ctx, { actorId: agent.id, action: "staff.access.denied" })).map((r) => r.subjectId)).toEqual([
+      "/staff/audit",
+      "/staff/audit/export",
+    ]);
 
     const supCookie = await signInOverHttp(supervisor);
     const ok = await get(`/staff/audit?staff=${agent.id}`, supCookie);

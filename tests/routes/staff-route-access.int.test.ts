@@ -59,7 +59,10 @@ function requestFor(id: string, method: "GET" | "POST", cookie: string | null): 
   const url = routePath(id, STAFF_ROUTE_ACCESS[id as keyof typeof STAFF_ROUTE_ACCESS]);
   return method === "GET"
     ? staffRequest(url, cookie)
-    : staffRequest(url, cookie, { method: "POST", body: new URLSearchParams({ intent: "create", email: "x@y.test", role: "admin", userId: "00000000-0000-0000-0000-000000000000" }) });
+    : staffRequest(url, cookie, {
+        method: "POST",
+        body: new URLSearchParams({ intent: "create", email: "x@y.test", role: "admin", userId: "00000000-0000-0000-0000-000000000000" }),
+      });
 }
 
 describe(`the staff route table (${process.env.TEST_DB_KIND})`, () => {

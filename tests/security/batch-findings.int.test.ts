@@ -28,7 +28,15 @@ async function run(lines: string[], skipInvalid = false) {
   const file = path.join(dir, `b-${Math.random().toString(36).slice(2)}.csv`);
   const mailingOut = `${file}.mailing.csv`;
   writeFileSync(file, [HEADER, ...lines].join("\n") + "\n");
-  const result = await importBatch(env.ctx, ADMIN, null, { organizationId: org.id, filePath: file, fileName: "b.csv", source: "cli", mailingDate: "2026-11-13", skipInvalid, mailingOut });
+  const result = await importBatch(env.ctx, ADMIN, null, {
+    organizationId: org.id,
+    filePath: file,
+    fileName: "b.csv",
+    source: "cli",
+    mailingDate: "2026-11-13",
+    skipInvalid,
+    mailingOut,
+  });
   return { result, mailing: () => readFileSync(mailingOut, "utf8") };
 }
 
@@ -38,7 +46,10 @@ describe(`batch import findings (${process.env.TEST_DB_KIND})`, () => {
     expect(CATEGORY_KEYS.length).toBe(19);
     expect(all.length).toBeGreaterThan(200);
     const spaced = [...CATEGORY_KEYS].join(" ; "); // separators with spaces: longer still
-    const { result } = await run([`A1,Ana,Rivera,1 Main St,Detroit,MI,48201,1970-05-17,${all}`, `A2,Bo,Rivera,2 Main St,Detroit,MI,48201,1971-05-17,"${spaced}"`]);
+    const { result } = await run([
+      `A1,Ana,Rivera,1 Main St,Detroit,MI,48201,1970-05-17,${all}`,
+      `A2,Bo,Rivera,2 Main St,Detroit,MI,48201,1971-05-17,"${spaced}"`,
+    ]);
     expect(result.outcome).toBe("imported");
     expect(result.imported).toBe(2);
     expect(result.rejected).toBe(0);

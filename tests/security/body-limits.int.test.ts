@@ -118,7 +118,12 @@ describe(`body size limits (${process.env.TEST_DB_KIND})`, () => {
   it("a multipart upload with more parts than the form has is refused with 400, not read on", async () => {
     const form = new FormData();
     for (let i = 0; i < UPLOAD_MAX_PARTS + 5; i++) form.append(`f${i}`, "x");
-    const res = await fetch(server.url + "/admin/batches", { method: "POST", body: form, redirect: "manual", headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "same-origin" } });
+    const res = await fetch(server.url + "/admin/batches", {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+      headers: { Cookie: admin.cookie, "Sec-Fetch-Site": "same-origin" },
+    });
     expect(res.status).toBe(400);
   });
 

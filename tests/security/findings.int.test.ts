@@ -150,13 +150,22 @@ describe(`finding 12: no database at start-up; failed queries logged without par
 });
 
 describe(`finding 11: TRUST_PROXY names a hop count or the proxies' addresses (${process.env.TEST_DB_KIND})`, () => {
-  const base = { NODE_ENV: "test" as const, DATA_DIR: ".data/test-trust", SESSION_SECRET: "s".repeat(40), CODE_PEPPER: "p".repeat(40), DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`, AUDIT_SEAL_KEY: "a".repeat(40) };
+  const base = {
+    NODE_ENV: "test" as const,
+    DATA_DIR: ".data/test-trust",
+    SESSION_SECRET: "s".repeat(40),
+    CODE_PEPPER: "p".repeat(40),
+    DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    AUDIT_SEAL_KEY: "a".repeat(40),
+  };
 
   it("parses unset, a hop count and address lists; refuses anything else, naming it", () => {
     expect(loadConfig({ ...base }).trustProxySetting).toBe(false);
     expect(loadConfig({ ...base, TRUST_PROXY: "0" }).trustProxy).toBe(false);
     expect(loadConfig({ ...base, TRUST_PROXY: "1" }).trustProxySetting).toEqual({ hops: 1 }); // the old meaning, kept
-    expect(loadConfig({ ...base, TRUST_PROXY: "10.0.0.7, 10.1.0.0/16, loopback" }).trustProxySetting).toEqual({ addresses: ["10.0.0.7", "10.1.0.0/16", "loopback"] });
+    expect(loadConfig({ ...base, TRUST_PROXY: "10.0.0.7, 10.1.0.0/16, loopback" }).trustProxySetting).toEqual({
+      addresses: ["10.0.0.7", "10.1.0.0/16", "loopback"],
+    });
     expect(() => loadConfig({ ...base, TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY.*yes/);
     expect(() => loadConfig({ ...base, TRUST_PROXY: "10.0.0.0/99" })).toThrow(ConfigError);
   });

@@ -57,7 +57,10 @@ describe(`race suite: limits hold under simultaneous attempts (${process.env.TES
     const verified = count(results, (r) => r.kind === "refused" || r.kind === "next");
     expect(verified).toBe(LOCK_AFTER_FAILURES);
     expect(count(results, (r) => r.kind === "locked")).toBe(20 - LOCK_AFTER_FAILURES);
-    const rows = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "staff.login"), eq(auditEvents.subjectId, agent.id)));
+    const rows = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "staff.login"), eq(auditEvents.subjectId, agent.id)));
     expect(count(rows, (r) => r.outcome === "failure" || r.outcome === "success")).toBe(LOCK_AFTER_FAILURES);
     // The right password afterwards still waits: the account is locked.
     if (!results.some((r) => r.kind === "next")) {
@@ -68,7 +71,9 @@ describe(`race suite: limits hold under simultaneous attempts (${process.env.TES
   it("staff password: 20 simultaneous attempts from one address for 20 different emails are all counted against the address", async () => {
     const ip = "192.0.2.77";
     const results = await Promise.all(
-      Array.from({ length: BLOCK_AFTER_FAILURES + 5 }, (_, i) => signInWithPassword(env.ctx, meta(ip), { email: `nobody-${i}@race.test`, password: "not-the-password-1" })),
+      Array.from({ length: BLOCK_AFTER_FAILURES + 5 }, (_, i) =>
+        signInWithPassword(env.ctx, meta(ip), { email: `nobody-${i}@race.test`, password: "not-the-password-1" }),
+      ),
     );
     expect(count(results, (r) => r.kind === "refused")).toBe(BLOCK_AFTER_FAILURES);
     expect(count(results, (r) => r.kind === "locked")).toBe(5);
@@ -82,7 +87,10 @@ describe(`race suite: limits hold under simultaneous attempts (${process.env.TES
     const wrong = Array.from({ length: 20 }, (_, i) => String((Number(right) + 1 + i * 7919) % 1_000_000).padStart(6, "0"));
     const results = await Promise.all(wrong.map((code) => signInWithTotp(env.ctx, meta(), first.token, code)));
     expect(results.every((r) => r.kind === "wrongCode" || r.kind === "locked" || r.kind === "restart")).toBe(true);
-    const rows = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "staff.login.totp"), eq(auditEvents.actorId, agent.id)));
+    const rows = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "staff.login.totp"), eq(auditEvents.actorId, agent.id)));
     // Codes actually checked leave a "failure" row; refused ones a "denied" row (or none, once the session ended).
     expect(count(rows, (r) => r.outcome === "failure")).toBe(LOCK_AFTER_FAILURES);
     expect(count(results, (r) => r.kind === "wrongCode")).toBe(LOCK_AFTER_FAILURES - 1);
@@ -96,7 +104,9 @@ describe(`race suite: limits hold under simultaneous attempts (${process.env.TES
     const ip = "192.0.2.99";
     const before = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "patient.check"));
     const results = await Promise.all(
-      Array.from({ length: BLOCK_AFTER_FAILURES + 10 }, () => redeemActivationCode(env.ctx, meta(ip), { code: generateActivationCode(), dateOfBirth: "1966-06-06" })),
+      Array.from({ length: BLOCK_AFTER_FAILURES + 10 }, () =>
+        redeemActivationCode(env.ctx, meta(ip), { code: generateActivationCode(), dateOfBirth: "1966-06-06" }),
+      ),
     );
     const after = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "patient.check"));
     expect(after.length - before.length).toBe(BLOCK_AFTER_FAILURES);

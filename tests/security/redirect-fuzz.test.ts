@@ -5,15 +5,63 @@ import { safeNextPath, safeStaffNextPath } from "~/utils/safe-next";
 
 const SITE = "https://portal.example";
 const PIECES = [
-  "/", "//", "\\", "/\\", "\t", "\n", "\r", "\r\n", "%09", "%0a", "%0d%0a", "%2f", "%5c", "%2e%2e", "..", ".", "@", ":", "?", "#",
-  "evil.example", "http:", "https:", "javascript:", "data:", " ", "\u0000", "\u007f", "\u0085", "\u2028", "\u3002", "．", "／", "staff",
-  "admin", "login", "faq", "x=1", "&", "%", "%%", "%ZZ", "\u202e", "ｅｖｉｌ", "/./", "/../", ";", "'", '"', "<", ">",
+  "/",
+  "//",
+  "\\",
+  "/\\",
+  "\t",
+  "\n",
+  "\r",
+  "\r\n",
+  "%09",
+  "%0a",
+  "%0d%0a",
+  "%2f",
+  "%5c",
+  "%2e%2e",
+  "..",
+  ".",
+  "@",
+  ":",
+  "?",
+  "#",
+  "evil.example",
+  "http:",
+  "https:",
+  "javascript:",
+  "data:",
+  " ",
+  "\u0000",
+  "\u007f",
+  "\u0085",
+  "\u2028",
+  "\u3002",
+  "．",
+  "／",
+  "staff",
+  "admin",
+  "login",
+  "faq",
+  "x=1",
+  "&",
+  "%",
+  "%%",
+  "%ZZ",
+  "\u202e",
+  "ｅｖｉｌ",
+  "/./",
+  "/../",
+  ";",
+  "'",
+  '"',
+  "<",
+  ">",
 ];
 
 /** Deterministic pseudo-random (the same cases every run, so a failure can be replayed). */
 function* cases(count: number): Generator<string> {
   let seed = 0x9e3779b9;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   for (let i = 0; i < count; i++) {
     const n = 1 + Math.floor(rand() * 6);
     let s = rand() < 0.8 ? "/" : "";
@@ -24,7 +72,6 @@ function* cases(count: number): Generator<string> {
 
 /** What a browser does with a Location header value on our page: it must stay on our site. */
 function staysHome(location: string): boolean {
-   
   if (/[\u0000-\u001f\u007f]/.test(location)) return false; // would split the header or be dropped by the browser
   if (!location.startsWith("/") || location.startsWith("//") || location.startsWith("/\\")) return false;
   return new URL(location, SITE).origin === SITE;

@@ -16,7 +16,19 @@ let paths: { path: string; full: boolean }[];
 /** A fresh admin session (the fuzz posts to the sign-out routes too). */
 const adminCookie = async () => (await signedIn(env.ctx, adminStaff)).cookie;
 
-const BAD_IDS = ["99999999999999999999999", "-1", "0", "1e400", "abc", "%00", "%0d%0a", "..%2f..%2fpackage.json", "%E0%A4%A", "'%20or%201=1--", "x".repeat(3000)];
+const BAD_IDS = [
+  "99999999999999999999999",
+  "-1",
+  "0",
+  "1e400",
+  "abc",
+  "%00",
+  "%0d%0a",
+  "..%2f..%2fpackage.json",
+  "%E0%A4%A",
+  "'%20or%201=1--",
+  "x".repeat(3000),
+];
 
 beforeAll(async () => {
   env = await openTestEnv({ start: new Date() });
@@ -62,7 +74,7 @@ const BODIES: { type: string; body: string }[] = [
   { type: "application/x-www-form-urlencoded", body: "intent=verify&outcome=pass&id=99999999999999999999&email=" + "a".repeat(3000) },
   { type: "multipart/form-data; boundary=" + MULTIPART_BOUNDARY, body: multipart('"a=b.csv"') },
   { type: "multipart/form-data; boundary=" + MULTIPART_BOUNDARY, body: multipart('"unbalanced.csv') },
-  { type: "multipart/form-data; boundary=" + MULTIPART_BOUNDARY, body: multipart("a=b\"c.csv") },
+  { type: "multipart/form-data; boundary=" + MULTIPART_BOUNDARY, body: multipart('a=b"c.csv') },
   { type: "multipart/form-data; boundary=" + MULTIPART_BOUNDARY, body: "--" + MULTIPART_BOUNDARY + "\r\ngarbage without headers" },
   { type: "multipart/form-data", body: "no boundary at all" },
   { type: "application/json", body: '{"intent": ' },
@@ -90,7 +102,10 @@ describe(`no route answers 5xx to bad input (${process.env.TEST_DB_KIND})`, () =
     const failures: string[] = [];
     let sent = 0;
     for (const { path, full } of paths) {
-      const attempts: Attempt[] = [{ method: "GET", path }, { method: "POST", path, headers: { "Content-Type": BODIES[0]!.type }, body: BODIES[0]!.body }];
+      const attempts: Attempt[] = [
+        { method: "GET", path },
+        { method: "POST", path, headers: { "Content-Type": BODIES[0]!.type }, body: BODIES[0]!.body },
+      ];
       if (full) {
         attempts.push(...HEADERS.map((headers) => ({ method: "GET", path, headers })));
         for (const b of BODIES) attempts.push({ method: "POST", path, headers: { "Content-Type": b.type }, body: b.body });
@@ -103,7 +118,10 @@ describe(`no route answers 5xx to bad input (${process.env.TEST_DB_KIND})`, () =
           [undefined, admin].map(async (cookie) => {
             const { status, requestId } = await send(a, a.headers?.Cookie ?? cookie);
             sent++;
-            if (status >= 500) failures.push(`${status} ${a.method} ${path.slice(0, 80)} ${JSON.stringify(a.headers ?? {}).slice(0, 120)} ${cookie ? "(admin)" : ""} request ${requestId}`);
+            if (status >= 500)
+              failures.push(
+                `${status} ${a.method} ${path.slice(0, 80)} ${JSON.stringify(a.headers ?? {}).slice(0, 120)} ${cookie ? "(admin)" : ""} request ${requestId}`,
+              );
           }),
         );
       }

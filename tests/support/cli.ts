@@ -13,7 +13,16 @@ import { staffCommands } from "../../app/cli/staff";
 import { maintenanceCommands } from "../../app/cli/maintenance";
 import { auditCommands } from "../../app/cli/audit";
 
-const ALL: CliCommand[] = [...incidentCommands, ...orgCommands, ...batchCommands, ...poolCommands, ...reportCommands, ...staffCommands, ...maintenanceCommands, ...auditCommands];
+const ALL: CliCommand[] = [
+  ...incidentCommands,
+  ...orgCommands,
+  ...batchCommands,
+  ...poolCommands,
+  ...reportCommands,
+  ...staffCommands,
+  ...maintenanceCommands,
+  ...auditCommands,
+];
 
 export type CliRun = { code: number; out: string; err: string };
 
@@ -28,7 +37,10 @@ export async function runCli(ctx: AppContext, argv: string[]): Promise<CliRun> {
   const args = command.name.includes(" ") ? rest : [verb, ...rest].filter((x): x is string => x !== undefined);
   const out: string[] = [];
   const err: string[] = [];
-  const grab = (into: string[]) => (...xs: unknown[]) => void into.push(xs.map(String).join(" "));
+  const grab =
+    (into: string[]) =>
+    (...xs: unknown[]) =>
+      void into.push(xs.map(String).join(" "));
   const spies = [
     vi.spyOn(console, "log").mockImplementation(grab(out)),
     vi.spyOn(console, "info").mockImplementation(grab(out)),

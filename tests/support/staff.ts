@@ -61,7 +61,11 @@ export async function auditRows(ctx: AppContext, where: Partial<Pick<AuditEvent,
   if (where.action) parts.push(eq(auditEvents.action, where.action));
   if (where.actorId) parts.push(eq(auditEvents.actorId, where.actorId));
   if (where.subjectId) parts.push(eq(auditEvents.subjectId, where.subjectId));
-  return ctx.db.select().from(auditEvents).where(and(...parts)).orderBy(auditEvents.id);
+  return ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(...parts))
+    .orderBy(auditEvents.id);
 }
 
 /** Run a loader/action and catch what it throws (redirects and 403s are thrown Responses). */

@@ -11,10 +11,9 @@ describe("the one CSV writer", () => {
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@x")).toBe("'@x");
     expect(csvCell("\tx")).toBe("'\tx");
-    expect(csvCell("\rx")).toBe("\"'\rx\"");
-    expect(csvCell("=a,b")).toBe("\"'=a,b\"");
+    expect(csvCell("\rx")).toBe('"\'\rx"');
+    expect(csvCell("=a,b")).toBe('"\'=a,b"');
   });
-
 
   it("formula safety alone leaves commas and quotes to the caller's writer", () => {
     expect(formulaSafe("=SUM(A1)")).toBe("'=SUM(A1)");

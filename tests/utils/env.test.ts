@@ -19,7 +19,14 @@ describe("configuration", () => {
   });
 
   it("refuses weak or malformed secrets", () => {
-    const base = { NODE_ENV: "production" as const, DATABASE_URL: "postgres://x@localhost/db", PUBLIC_URL: "https://example.org", CODE_PEPPER: "p".repeat(40), DATA_KEYS: key("k1"), AUDIT_SEAL_KEY: "k".repeat(40) };
+    const base = {
+      NODE_ENV: "production" as const,
+      DATABASE_URL: "postgres://x@localhost/db",
+      PUBLIC_URL: "https://example.org",
+      CODE_PEPPER: "p".repeat(40),
+      DATA_KEYS: key("k1"),
+      AUDIT_SEAL_KEY: "k".repeat(40),
+    };
     expect(() => loadConfig({ ...base, SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ ...base, SESSION_SECRET: "s".repeat(40), DATA_KEYS: "k1:bm90MzJieXRlcw==" })).toThrow(/DATA_KEYS/);
     const ok = loadConfig({ ...base, SESSION_SECRET: `${"a".repeat(40)},${"b".repeat(40)}`, DATA_KEYS: `${key("k2")},${key("k1")}` });

@@ -18,10 +18,7 @@ export const ACCESSIBILITY_TEXT: Localized<AccessibilityText> = {
       {
         id: "goal",
         heading: "Our goal",
-        paragraphs: [
-          "We want everyone to be able to use this website.",
-          "We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.1, level AA.",
-        ],
+        paragraphs: ["We want everyone to be able to use this website.", "We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.1, level AA."],
       },
       {
         id: "how-it-works",

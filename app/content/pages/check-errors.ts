@@ -37,15 +37,12 @@ export interface CheckErrors {
 export const CHECK_ERRORS: Localized<CheckErrors> = {
   en: {
     summaryHeading: "There is a problem",
-    noMatch:
-      "We could not match that code and date of birth. Check both against your letter and try again. If it still does not work, call us at {phone}.",
+    noMatch: "We could not match that code and date of birth. Check both against your letter and try again. If it still does not work, call us at {phone}.",
     noMatchRepeated:
       "We could not match that code and date of birth. For your safety, a code stops working for one hour after many wrong tries. If you are sure both are right, call us at {phone}, {hours}. We can check your letter and turn your code back on.",
-    codeTypo:
-      "This code has a typo. Check each letter and number against your letter, then try again.",
+    codeTypo: "This code has a typo. Check each letter and number against your letter, then try again.",
     codeMissing: "Enter the activation code from your letter.",
-    codeFormat:
-      "The activation code has 16 letters and numbers, like XXXX-XXXX-XXXX-XXXX. Check your letter and try again.",
+    codeFormat: "The activation code has 16 letters and numbers, like XXXX-XXXX-XXXX-XXXX. Check your letter and try again.",
     monthMissing: "Enter the month of birth.",
     monthInvalid: "Enter the month as a number from 1 to 12.",
     dayMissing: "Enter the day of birth.",
@@ -54,8 +51,7 @@ export const CHECK_ERRORS: Localized<CheckErrors> = {
     yearInvalid: "Enter the year with 4 numbers, for example 1986.",
     dateNotReal: "That date does not exist. Check the month and the day.",
     dateInFuture: "The date of birth cannot be in the future.",
-    tooManyAttempts:
-      "Too many tries. Please wait {minutes} minutes, then try again. Or call us at {phone}.",
+    tooManyAttempts: "Too many tries. Please wait {minutes} minutes, then try again. Or call us at {phone}.",
     tooManyAttemptsOneMinute: "Too many tries. Please wait 1 minute, then try again. Or call us at {phone}.",
   },
   es: {
@@ -64,11 +60,9 @@ export const CHECK_ERRORS: Localized<CheckErrors> = {
       "No pudimos encontrar una carta con ese código y esa fecha de nacimiento. Compare los dos datos con su carta e inténtelo de nuevo. Si aún no funciona, llámenos al {phone}.",
     noMatchRepeated:
       "No pudimos encontrar una carta con ese código y esa fecha de nacimiento. Por su seguridad, un código deja de funcionar por una hora después de muchos intentos fallidos. Si está seguro de que los dos datos son correctos, llámenos al {phone}, {hours}. Podemos revisar su carta y volver a activar su código.",
-    codeTypo:
-      "Este código tiene un error de escritura. Compare cada letra y número con su carta e inténtelo de nuevo.",
+    codeTypo: "Este código tiene un error de escritura. Compare cada letra y número con su carta e inténtelo de nuevo.",
     codeMissing: "Escriba el código de activación que aparece en su carta.",
-    codeFormat:
-      "El código de activación tiene 16 letras y números, como XXXX-XXXX-XXXX-XXXX. Revise su carta e inténtelo de nuevo.",
+    codeFormat: "El código de activación tiene 16 letras y números, como XXXX-XXXX-XXXX-XXXX. Revise su carta e inténtelo de nuevo.",
     monthMissing: "Escriba el mes de nacimiento.",
     monthInvalid: "Escriba el mes como un número del 1 al 12.",
     dayMissing: "Escriba el día de nacimiento.",
@@ -77,9 +71,7 @@ export const CHECK_ERRORS: Localized<CheckErrors> = {
     yearInvalid: "Escriba el año con 4 números, por ejemplo 1986.",
     dateNotReal: "Esa fecha no existe. Revise el mes y el día.",
     dateInFuture: "La fecha de nacimiento no puede ser una fecha futura.",
-    tooManyAttempts:
-      "Demasiados intentos. Espere {minutes} minutos y vuelva a intentarlo. O llámenos al {phone}.",
-    tooManyAttemptsOneMinute:
-      "Demasiados intentos. Espere 1 minuto y vuelva a intentarlo. O llámenos al {phone}.",
+    tooManyAttempts: "Demasiados intentos. Espere {minutes} minutos y vuelva a intentarlo. O llámenos al {phone}.",
+    tooManyAttemptsOneMinute: "Demasiados intentos. Espere 1 minuto y vuelva a intentarlo. O llámenos al {phone}.",
   },
 };

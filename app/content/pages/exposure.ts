@@ -90,10 +90,7 @@ export const EXPOSURE_TEXT: Localized<ExposureText> = {
     title: "Your information that was involved",
     heading: "Your information that was involved",
     intro: {
-      adult: [
-        "These kinds of your information were in the files taken in the data breach.",
-        "For each one, we explain what it means and what you can do.",
-      ],
+      adult: ["These kinds of your information were in the files taken in the data breach.", "For each one, we explain what it means and what you can do."],
       minor: [
         "This letter is about your child. You can take these steps as the parent or guardian.",
         "These kinds of your child's information were in the files taken in the data breach.",
@@ -134,17 +131,11 @@ export const EXPOSURE_TEXT: Localized<ExposureText> = {
     signOut: "Done — sign out",
     sessionExpired: {
       heading: "Your session ended",
-      body: [
-        "For your privacy, we sign you out after a short time.",
-        "Enter your code and date of birth again to see your information.",
-      ],
+      body: ["For your privacy, we sign you out after a short time.", "Enter your code and date of birth again to see your information."],
     },
     signedOut: {
       heading: "You are signed out",
-      body: [
-        "To see your information again, enter your code and date of birth.",
-        "If you used a shared computer, close the browser window.",
-      ],
+      body: ["To see your information again, enter your code and date of birth.", "If you used a shared computer, close the browser window."],
     },
   },
   es: {
@@ -152,8 +143,14 @@ export const EXPOSURE_TEXT: Localized<ExposureText> = {
       heading: "Qué hacer ahora",
       count: {
         adult: { one: "Un tipo de su información estaba en los archivos.", other: "{count} tipos de su información estaban en los archivos." },
-        minor: { one: "Un tipo de información de su hijo o hija estaba en los archivos.", other: "{count} tipos de información de su hijo o hija estaban en los archivos." },
-        deceased: { one: "Un tipo de información de esa persona estaba en los archivos.", other: "{count} tipos de información de esa persona estaban en los archivos." },
+        minor: {
+          one: "Un tipo de información de su hijo o hija estaba en los archivos.",
+          other: "{count} tipos de información de su hijo o hija estaban en los archivos.",
+        },
+        deceased: {
+          one: "Un tipo de información de esa persona estaba en los archivos.",
+          other: "{count} tipos de información de esa persona estaban en los archivos.",
+        },
       },
       stepsIntro: "Haga esto primero:",
       steps: {
@@ -246,9 +243,20 @@ export const EXPOSURE_TEXT: Localized<ExposureText> = {
 const FREEZE_KEYS = new Set(["ssn", "taxpayer_id", "date_of_birth"]);
 const IRS_KEYS = new Set(["ssn", "taxpayer_id"]);
 const EOB_KEYS = new Set([
-  "medical_record_number", "diagnosis", "diagnosis_code", "condition", "prescription", "provider",
-  "health_insurance", "beneficiary_number", "subscriber_number", "medicaid_medicare_id",
-  "patient_account_number", "patient_id_number", "treatment_cost", "claims",
+  "medical_record_number",
+  "diagnosis",
+  "diagnosis_code",
+  "condition",
+  "prescription",
+  "provider",
+  "health_insurance",
+  "beneficiary_number",
+  "subscriber_number",
+  "medicaid_medicare_id",
+  "patient_account_number",
+  "patient_id_number",
+  "treatment_cost",
+  "claims",
 ]);
 
 /**

@@ -94,10 +94,7 @@ export const FAQ_TEXT: Localized<FaqText> = {
       {
         id: "calls",
         question: "Will someone call me about this?",
-        answer: [
-          "No. We will not call, text or email you to ask for personal information.",
-          "If someone does, hang up. Then call us at {phone} to check.",
-        ],
+        answer: ["No. We will not call, text or email you to ask for personal information.", "If someone does, hang up. Then call us at {phone} to check."],
       },
       {
         id: "misuse",
@@ -118,10 +115,7 @@ export const FAQ_TEXT: Localized<FaqText> = {
       {
         id: "what-kept",
         question: "Does this website have my medical records?",
-        answer: [
-          "No. This website shows only which kinds of information were involved.",
-          "It does not keep copies of the information that was taken.",
-        ],
+        answer: ["No. This website shows only which kinds of information were involved.", "It does not keep copies of the information that was taken."],
       },
     ],
   },
@@ -231,10 +225,7 @@ export const FAQ_TEXT: Localized<FaqText> = {
       {
         id: "what-kept",
         question: "¿Este sitio web tiene mis expedientes médicos?",
-        answer: [
-          "No. Este sitio web solo muestra qué tipos de información se vieron afectados.",
-          "No guarda copias de la información que fue robada.",
-        ],
+        answer: ["No. Este sitio web solo muestra qué tipos de información se vieron afectados.", "No guarda copias de la información que fue robada."],
       },
     ],
   },

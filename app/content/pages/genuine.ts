@@ -17,10 +17,7 @@ export const GENUINE_TEXT: Localized<GenuineText> = {
   en: {
     title: "Is this letter genuine?",
     heading: "Is this letter genuine?",
-    intro: [
-      "After a data breach, scammers sometimes send fake letters, emails or texts.",
-      "Here is how to tell if your letter is real.",
-    ],
+    intro: ["After a data breach, scammers sometimes send fake letters, emails or texts.", "Here is how to tell if your letter is real."],
     sections: [
       {
         id: "real-letter",

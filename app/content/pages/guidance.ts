@@ -21,10 +21,7 @@ export const GUIDANCE_TEXT: Localized<GuidanceText> = {
   en: {
     title: "Protect yourself after a data breach",
     heading: "Protect yourself after a data breach",
-    intro: [
-      "These steps can help anyone whose information was in a data breach.",
-      "They are all free.",
-    ],
+    intro: ["These steps can help anyone whose information was in a data breach.", "They are all free."],
     stepsHeading: "What to do now",
     steps: [
       "Get your free credit reports and look for accounts you do not know.",
@@ -100,9 +97,7 @@ export const GUIDANCE_TEXT: Localized<GuidanceText> = {
       {
         id: "scams",
         heading: "Watch out for scams",
-        paragraphs: [
-          "Scammers know about data breaches. They may say they are from us, your bank, Medicare or the IRS.",
-        ],
+        paragraphs: ["Scammers know about data breaches. They may say they are from us, your bank, Medicare or the IRS."],
         bullets: [
           "Do not click links or call numbers in messages you did not expect.",
           "Hang up and call the number you know, such as the one on your card.",
@@ -125,10 +120,7 @@ export const GUIDANCE_TEXT: Localized<GuidanceText> = {
   es: {
     title: "Cómo protegerse después de una filtración de datos",
     heading: "Cómo protegerse después de una filtración de datos",
-    intro: [
-      "Estos pasos pueden ayudar a cualquier persona cuya información estuvo en una filtración de datos.",
-      "Todos son gratuitos.",
-    ],
+    intro: ["Estos pasos pueden ayudar a cualquier persona cuya información estuvo en una filtración de datos.", "Todos son gratuitos."],
     stepsHeading: "Qué hacer ahora",
     steps: [
       "Pida sus informes de crédito gratuitos y busque cuentas que no reconozca.",
@@ -204,9 +196,7 @@ export const GUIDANCE_TEXT: Localized<GuidanceText> = {
       {
         id: "scams",
         heading: "Cuidado con las estafas",
-        paragraphs: [
-          "Los estafadores saben de las filtraciones de datos. Pueden decir que llaman de parte nuestra, de su banco, de Medicare o del IRS.",
-        ],
+        paragraphs: ["Los estafadores saben de las filtraciones de datos. Pueden decir que llaman de parte nuestra, de su banco, de Medicare o del IRS."],
         bullets: [
           "No haga clic en enlaces ni llame a números que vengan en mensajes inesperados.",
           "Cuelgue y llame usted al número que conoce, por ejemplo el de su tarjeta.",

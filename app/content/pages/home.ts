@@ -52,8 +52,7 @@ export const HOME_TEXT: Localized<HomeText> = {
       heading: "Check what was involved",
       intro: "Use the activation code and date of birth that go with your letter.",
       codeLabel: "Activation code",
-      codeHint:
-        "It is printed on your letter. It has 16 letters and numbers and looks like XXXX-XXXX-XXXX-XXXX.",
+      codeHint: "It is printed on your letter. It has 16 letters and numbers and looks like XXXX-XXXX-XXXX-XXXX.",
       dobLegend: "Date of birth",
       dobHint: "For example: 4 28 1986",
       monthLabel: "Month",
@@ -86,10 +85,7 @@ export const HOME_TEXT: Localized<HomeText> = {
       "Think about a free credit freeze at Equifax, Experian and TransUnion.",
       "Be careful with calls, texts and emails about this breach.",
     ],
-    moreInfo: [
-      "Call us toll-free at {phone}, {hours}.",
-      "You can also read our answers to common questions.",
-    ],
+    moreInfo: ["Call us toll-free at {phone}, {hours}.", "You can also read our answers to common questions."],
   },
   es: {
     title: "Exposure Check: vea qué información se vio afectada por la filtración de datos",
@@ -102,8 +98,7 @@ export const HOME_TEXT: Localized<HomeText> = {
       heading: "Vea qué información se vio afectada",
       intro: "Use el código de activación y la fecha de nacimiento que corresponden a su carta.",
       codeLabel: "Código de activación",
-      codeHint:
-        "Está impreso en su carta. Tiene 16 letras y números, y se ve así: XXXX-XXXX-XXXX-XXXX.",
+      codeHint: "Está impreso en su carta. Tiene 16 letras y números, y se ve así: XXXX-XXXX-XXXX-XXXX.",
       dobLegend: "Fecha de nacimiento",
       dobHint: "Por ejemplo: 4 28 1986 (mes, día, año)",
       monthLabel: "Mes",
@@ -136,9 +131,6 @@ export const HOME_TEXT: Localized<HomeText> = {
       "Considere congelar su crédito gratis en Equifax, Experian y TransUnion.",
       "Tenga cuidado con las llamadas, los mensajes de texto y los correos sobre esta filtración.",
     ],
-    moreInfo: [
-      "Llámenos gratis al {phone}, {hours}.",
-      "También puede leer nuestras respuestas a las preguntas frecuentes.",
-    ],
+    moreInfo: ["Llámenos gratis al {phone}, {hours}.", "También puede leer nuestras respuestas a las preguntas frecuentes."],
   },
 };

@@ -70,17 +70,11 @@ export const LAYOUT_TEXT: Localized<LayoutText> = {
     },
     unavailable: {
       title: "Please try again shortly",
-      body: [
-        "This website is not available right now. Please try again in a few minutes.",
-        "If you need help now, call {phone}.",
-      ],
+      body: ["This website is not available right now. Please try again in a few minutes.", "If you need help now, call {phone}."],
     },
     tooManyAttempts: {
       title: "Too many attempts",
-      body: [
-        "For your safety, please wait {minutes} minutes before you try again.",
-        "If you need help now, call {phone}.",
-      ],
+      body: ["For your safety, please wait {minutes} minutes before you try again.", "If you need help now, call {phone}."],
     },
   },
   es: {
@@ -114,17 +108,11 @@ export const LAYOUT_TEXT: Localized<LayoutText> = {
     },
     unavailable: {
       title: "Vuelva a intentarlo en un momento",
-      body: [
-        "Este sitio web no está disponible en este momento. Vuelva a intentarlo en unos minutos.",
-        "Si necesita ayuda ahora, llame al {phone}.",
-      ],
+      body: ["Este sitio web no está disponible en este momento. Vuelva a intentarlo en unos minutos.", "Si necesita ayuda ahora, llame al {phone}."],
     },
     tooManyAttempts: {
       title: "Demasiados intentos",
-      body: [
-        "Por su seguridad, espere {minutes} minutos antes de volver a intentarlo.",
-        "Si necesita ayuda ahora, llame al {phone}.",
-      ],
+      body: ["Por su seguridad, espere {minutes} minutos antes de volver a intentarlo.", "Si necesita ayuda ahora, llame al {phone}."],
     },
   },
 };

@@ -63,17 +63,18 @@ function filterDetails(filters: AuditFilters): Record<string, string | null> {
 
 /** Names for ids on a page: staff emails and notice reference numbers. */
 async function labelsFor(db: Db, rows: AuditEvent[]) {
-  const staffIds = [
-    ...new Set(rows.flatMap((r) => [r.actorType === "staff" ? r.actorId : null, r.subjectType === "staff_user" ? r.subjectId : null])),
-  ].filter((x): x is string => !!x && /^[0-9a-f-]{36}$/i.test(x));
+  const staffIds = [...new Set(rows.flatMap((r) => [r.actorType === "staff" ? r.actorId : null, r.subjectType === "staff_user" ? r.subjectId : null]))].filter(
+    (x): x is string => !!x && /^[0-9a-f-]{36}$/i.test(x),
+  );
   const noticeIds = [...new Set(rows.filter((r) => r.subjectType === "notice" && /^\d+$/.test(r.subjectId ?? "")).map((r) => Number(r.subjectId)))];
   const staff = staffIds.length ? await db.select({ id: staffUsers.id, email: staffUsers.email }).from(staffUsers).where(inArray(staffUsers.id, staffIds)) : [];
-  const refs = noticeIds.length
-    ? await db.select({ id: notices.id, ref: notices.referenceNumber }).from(notices).where(inArray(notices.id, noticeIds))
-    : [];
+  const refs = noticeIds.length ? await db.select({ id: notices.id, ref: notices.referenceNumber }).from(notices).where(inArray(notices.id, noticeIds)) : [];
   const withAddress = rows.filter((r) => r.ipHash).map((r) => r.id);
   const addresses = withAddress.length
-    ? await db.select({ id: auditClientAddresses.auditId, ip: auditClientAddresses.ip }).from(auditClientAddresses).where(inArray(auditClientAddresses.auditId, withAddress))
+    ? await db
+        .select({ id: auditClientAddresses.auditId, ip: auditClientAddresses.ip })
+        .from(auditClientAddresses)
+        .where(inArray(auditClientAddresses.auditId, withAddress))
     : [];
   return {
     staff: new Map(staff.map((s) => [s.id, s.email])),
@@ -84,7 +85,11 @@ async function labelsFor(db: Db, rows: AuditEvent[]) {
 
 function view(row: AuditEvent, labels: Awaited<ReturnType<typeof labelsFor>>): AuditRowView {
   const actor =
-    row.actorType === "staff" ? (row.actorId ? (labels.staff.get(row.actorId) ?? row.actorId) : "(unknown email)") : `${row.actorType}${row.actorId ? `: ${row.actorId}` : ""}`;
+    row.actorType === "staff"
+      ? row.actorId
+        ? (labels.staff.get(row.actorId) ?? row.actorId)
+        : "(unknown email)"
+      : `${row.actorType}${row.actorId ? `: ${row.actorId}` : ""}`;
   let subject = "";
   if (row.subjectType === "notice" && row.subjectId) subject = `notice ${labels.refs.get(row.subjectId) ?? `#${row.subjectId}`}`;
   else if (row.subjectType === "staff_user" && row.subjectId) subject = `staff ${labels.staff.get(row.subjectId) ?? row.subjectId}`;
@@ -111,13 +116,7 @@ function view(row: AuditEvent, labels: Awaited<ReturnType<typeof labelsFor>>): A
  * One page of the audit trail, newest first (supervisors and up). The view itself is audited
  * (`audit.view`, with the filters) in the same transaction as the read.
  */
-export async function viewAuditTrail(
-  ctx: AppContext,
-  actor: StaffActor,
-  meta: RequestMeta,
-  filters: AuditFilters,
-  page: number,
-): Promise<AuditTrailPage> {
+export async function viewAuditTrail(ctx: AppContext, actor: StaffActor, meta: RequestMeta, filters: AuditFilters, page: number): Promise<AuditTrailPage> {
   assertRole(actor, "supervisor");
   return ctx.db.transaction(async (tx) => {
     const where = await whereFor(tx, filters);
@@ -172,7 +171,22 @@ export const AUDIT_CSV_COLUMNS = [
 ] as const;
 
 function csvRecord(v: AuditRowView): string[] {
-  return [String(v.id), v.at, v.actorType, v.actor, v.actorRole, v.action, v.subject, v.reason, v.callReference, v.ip, v.requestId, v.outcome, v.details, v.ipHash];
+  return [
+    String(v.id),
+    v.at,
+    v.actorType,
+    v.actor,
+    v.actorRole,
+    v.action,
+    v.subject,
+    v.reason,
+    v.callReference,
+    v.ip,
+    v.requestId,
+    v.outcome,
+    v.details,
+    v.ipHash,
+  ];
 }
 
 /**
@@ -190,7 +204,13 @@ export async function exportAuditCsv(
   const now = ctx.now();
   const { where, rows, lastId } = await ctx.db.transaction(async (tx) => {
     const w = await whereFor(tx, filters);
-    const [c] = w === null ? [{ n: 0, max: 0 }] : await tx.select({ n: count(), max: sql<number>`coalesce(max(${auditEvents.id}), 0)` }).from(auditEvents).where(w);
+    const [c] =
+      w === null
+        ? [{ n: 0, max: 0 }]
+        : await tx
+            .select({ n: count(), max: sql<number>`coalesce(max(${auditEvents.id}), 0)` })
+            .from(auditEvents)
+            .where(w);
     const n = Number(c?.n ?? 0);
     await recordAuditEvent(tx, {
       at: now,

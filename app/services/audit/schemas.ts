@@ -38,7 +38,9 @@ export type AuditFilters = Omit<z.infer<typeof AuditFilterSchema>, "page">;
 export type AuditFilterValues = Record<"staff" | "reference" | "action" | "from" | "to", string>;
 
 /** Parse the query string; on error, the field errors and what was typed. */
-export function parseAuditFilters(params: URLSearchParams):
+export function parseAuditFilters(
+  params: URLSearchParams,
+):
   | { ok: true; filters: AuditFilters; page: number; values: AuditFilterValues }
   | { ok: false; errors: { field: string; message: string }[]; values: AuditFilterValues } {
   const values: AuditFilterValues = {

@@ -53,9 +53,7 @@ type SealedFields = Pick<
 
 /** The exact bytes a row contributes to the chain. Stable key order; dates as ISO strings. */
 export function canonicalAuditRow(row: SealedFields): string {
-  const details = row.details
-    ? Object.fromEntries(Object.entries(row.details).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : null;
+  const details = row.details ? Object.fromEntries(Object.entries(row.details).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : null;
   return JSON.stringify([
     String(row.id),
     String(row.txid),
@@ -129,12 +127,7 @@ export type SealRun = { sealed: number; seq: number | null; busy?: boolean };
  * Seal what can be sealed now, once. The loop calls it every SEAL_INTERVAL_MS; tests and
  * `audit seal` call it directly. `beforeCommit` lets a test crash the sealer mid-seal.
  */
-export async function sealAuditTrail(
-  db: Db,
-  key: Buffer,
-  now: Date,
-  options: { maxRows?: number; beforeCommit?: () => Promise<void> } = {},
-): Promise<SealRun> {
+export async function sealAuditTrail(db: Db, key: Buffer, now: Date, options: { maxRows?: number; beforeCommit?: () => Promise<void> } = {}): Promise<SealRun> {
   const maxRows = options.maxRows ?? SEAL_MAX_ROWS;
   return db.transaction(async (tx) => {
     const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${SEALER_LOCK_ID}) as ok`));
@@ -146,7 +139,12 @@ export async function sealAuditTrail(
 
     const inRange = (upto: string) => and(gte(auditEvents.txid, sql`${from}::xid8`), lt(auditEvents.txid, sql`${upto}::xid8`));
     let upto = boundary;
-    let rows = await tx.select().from(auditEvents).where(inRange(upto)).orderBy(asc(auditEvents.txid), asc(auditEvents.id)).limit(maxRows + 1);
+    let rows = await tx
+      .select()
+      .from(auditEvents)
+      .where(inRange(upto))
+      .orderBy(asc(auditEvents.txid), asc(auditEvents.id))
+      .limit(maxRows + 1);
     if (rows.length > maxRows) {
       // Too many for one seal: stop before the first transaction that does not fit whole.
       const cut = String(rows[maxRows]!.txid);
@@ -154,7 +152,11 @@ export async function sealAuditTrail(
       upto = cut;
       if (rows.length === 0) {
         // One transaction wrote more rows than a seal holds: seal it alone, whole.
-        rows = await tx.select().from(auditEvents).where(eq(auditEvents.txid, sql`${cut}::xid8`)).orderBy(asc(auditEvents.id));
+        rows = await tx
+          .select()
+          .from(auditEvents)
+          .where(eq(auditEvents.txid, sql`${cut}::xid8`))
+          .orderBy(asc(auditEvents.id));
         upto = String(BigInt(cut) + 1n);
       }
     }

@@ -23,9 +23,7 @@ const hexEq = (a: string, b: string) => a.length === b.length && safeEqual(Buffe
 async function* rowsInSealOrder(db: Db): AsyncGenerator<AuditEvent> {
   let cursor: { txid: string; id: number } | null = null;
   for (;;) {
-    const where: ReturnType<typeof sql> | undefined = cursor
-      ? sql`(${auditEvents.txid}, ${auditEvents.id}) > (${cursor.txid}::xid8, ${cursor.id})`
-      : undefined;
+    const where: ReturnType<typeof sql> | undefined = cursor ? sql`(${auditEvents.txid}, ${auditEvents.id}) > (${cursor.txid}::xid8, ${cursor.id})` : undefined;
     const chunk: AuditEvent[] = await db.select().from(auditEvents).where(where).orderBy(asc(auditEvents.txid), asc(auditEvents.id)).limit(VERIFY_CHUNK_ROWS);
     if (chunk.length === 0) return;
     yield* chunk;
@@ -71,7 +69,13 @@ export async function verifyAuditTrail(
   for await (const seal of sealsInOrder(db)) {
     const range = `checkpoint ${seal.seq}`;
     if (seal.seq !== prevSeq + 1 || String(seal.fromTxid) !== prevUpto) {
-      return { ok: false, sealedRows: sealed, badSeq: seal.seq, problem: "seal", message: `${range} does not follow checkpoint ${prevSeq}: checkpoints were removed or reordered` };
+      return {
+        ok: false,
+        sealedRows: sealed,
+        badSeq: seal.seq,
+        problem: "seal",
+        message: `${range} does not follow checkpoint ${prevSeq}: checkpoints were removed or reordered`,
+      };
     }
     if (!hexEq(sealMac(key, seal, prevMac), seal.mac)) {
       return { ok: false, sealedRows: sealed, badSeq: seal.seq, problem: "seal", message: `${range} was altered (or sealed with another key)` };

@@ -70,7 +70,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function lockParents(exec: Exec, batch: Pick<Batch, "id" | "incidentId" | "organizationId">): Promise<void> {
   for (const id of [batch.id, batch.incidentId, batch.organizationId]) if (!UUID.test(id)) throw new Error("not a uuid");
   let found = 0;
-  for (const [table, id] of [["incidents", batch.incidentId], ["organizations", batch.organizationId], ["batches", batch.id]] as const) {
+  for (const [table, id] of [
+    ["incidents", batch.incidentId],
+    ["organizations", batch.organizationId],
+    ["batches", batch.id],
+  ] as const) {
     found += (await exec(`select 1 from ${table} where id = '${id}' for key share`)).length;
   }
   if (found !== 3) throw new Error("the batch, its organization or its incident is gone");

@@ -109,9 +109,7 @@ export async function sha256File(filePath: string): Promise<string> {
 async function isImportAlive(ctx: AppContext, stage: string): Promise<boolean> {
   if (ACTIVE.has(stage)) return true;
   if (ctx.database.kind !== "postgres") return false;
-  const [row] = await ctx.database.rows<{ free: boolean }>(
-    sql`select pg_try_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage})) as free`,
-  );
+  const [row] = await ctx.database.rows<{ free: boolean }>(sql`select pg_try_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage})) as free`);
   if (row?.free) await ctx.database.rows(sql`select pg_advisory_unlock(${IMPORT_LOCK_NS}, hashtext(${stage}))`);
   return !row?.free;
 }
@@ -203,7 +201,14 @@ export async function beginImport(
         });
       if (same) {
         await audit("failure", same.id, { reason: same.status === "importing" ? "in_progress" : "duplicate_file" });
-        return { result: { outcome: same.status === "importing" ? ("in_progress" as const) : ("duplicate" as const), batchId: same.id, duplicateOf: same.id, ...empty } };
+        return {
+          result: {
+            outcome: same.status === "importing" ? ("in_progress" as const) : ("duplicate" as const),
+            batchId: same.id,
+            duplicateOf: same.id,
+            ...empty,
+          },
+        };
       }
       const [batch] = await tx
         .insert(batches)
@@ -261,13 +266,7 @@ async function sniff(filePath: string): Promise<"ok" | "binary" | "utf16" | "emp
 class ImportAborted extends Error {}
 
 /** Second half of an import (see importBatch). `batch` is null for a dry run. */
-export async function runImport(
-  ctx: AppContext,
-  actor: Actor,
-  meta: RequestMeta | null,
-  batch: Batch | null,
-  options: ImportOptions,
-): Promise<ImportResult> {
+export async function runImport(ctx: AppContext, actor: Actor, meta: RequestMeta | null, batch: Batch | null, options: ImportOptions): Promise<ImportResult> {
   if (await loadsDirectly(ctx, batch, options)) {
     const first = await runImportOnce(ctx, actor, meta, batch, options, true);
     if (first !== REFUSED_BY_INDEX) return first;
@@ -391,7 +390,17 @@ async function runImportOnce(
     await ctx.db.transaction(async (tx) => {
       await tx
         .update(batches)
-        .set({ status, phase: null, report: rep, error, rowsRead, rowsImported: 0, rowsRejected: rep?.rowsRejected ?? report.rejected, finishedAt: ctx.now(), heartbeatAt: ctx.now() })
+        .set({
+          status,
+          phase: null,
+          report: rep,
+          error,
+          rowsRead,
+          rowsImported: 0,
+          rowsRejected: rep?.rowsRejected ?? report.rejected,
+          finishedAt: ctx.now(),
+          heartbeatAt: ctx.now(),
+        })
         .where(eq(batches.id, batch.id));
       await recordAuditEvent(tx, {
         at: ctx.now(),
@@ -419,7 +428,12 @@ async function runImportOnce(
 
     const kind = await sniff(options.filePath);
     if (kind !== "ok") {
-      report.file({ line: 1, column: "", reason: kind === "empty" ? "empty_file" : "not_csv", detail: kind === "utf16" ? "UTF-16: save it as UTF-8" : undefined });
+      report.file({
+        line: 1,
+        column: "",
+        reason: kind === "empty" ? "empty_file" : "not_csv",
+        detail: kind === "utf16" ? "UTF-16: save it as UTF-8" : undefined,
+      });
     }
 
     const pepper = ctx.config.codePepper;
@@ -618,7 +632,12 @@ async function runImportOnce(
       return { outcome: "rejected", batchId: batch!.id, rowsRead, imported: 0, rejected: rep.rowsRejected, report: rep };
     }
 
-    log.info("batch import staged", { batchId: batch?.id ?? null, rows: rowsSealed, readMs: Math.round(performance.now() - readStart), mainThreadBusy: Number(performance.eventLoopUtilization(elu0).utilization.toFixed(2)) });
+    log.info("batch import staged", {
+      batchId: batch?.id ?? null,
+      rows: rowsSealed,
+      readMs: Math.round(performance.now() - readStart),
+      mainThreadBusy: Number(performance.eventLoopUtilization(elu0).utilization.toFixed(2)),
+    });
     // The move: one transaction, retried after fixing what a unique index refused.
     phase = "moving";
     await progress(true);
@@ -669,7 +688,15 @@ async function runImportOnce(
     writer = null;
     await rollbackDirect().catch(() => {});
     if (batch) await finishBatch("failed", report.build(rowsRead, rowsValid), message).catch(() => {});
-    return { outcome: "failed", batchId: batch?.id ?? null, rowsRead, imported: 0, rejected: report.rejected, report: report.build(rowsRead, rowsValid), error: message };
+    return {
+      outcome: "failed",
+      batchId: batch?.id ?? null,
+      rowsRead,
+      imported: 0,
+      rejected: report.rejected,
+      report: report.build(rowsRead, rowsValid),
+      error: message,
+    };
   } finally {
     await writer?.abort().catch(() => {});
     await rollbackDirect().catch(() => {});
@@ -784,7 +811,13 @@ async function moveStage(
     lap("index_ms");
     await completeBatch(ctx, tx, actor, meta, batch, stats ?? (await statsOfStage(tx, stage)), report, rowsRead, imported, exportedMailing, rebuild.length > 0);
     lap("counters_ms");
-    log.info("batch import moved", { batchId: batch.id, rows: imported, rebuiltIndexes: rebuild.length, triggersSkipped: load?.triggersSkipped ?? false, ...lap.timings });
+    log.info("batch import moved", {
+      batchId: batch.id,
+      rows: imported,
+      rebuiltIndexes: rebuild.length,
+      triggersSkipped: load?.triggersSkipped ?? false,
+      ...lap.timings,
+    });
     return imported;
   });
 }
@@ -818,7 +851,14 @@ async function moveDirect(
   await completeBatch(ctx, tx, actor, meta, batch, stats, report, rowsRead, imported, exportedMailing, direct.load.rebuild.length > 0);
   await direct.exec("commit");
   lap("counters_ms");
-  log.info("batch import moved", { batchId: batch.id, rows: imported, rebuiltIndexes: direct.load.rebuild.length, triggersSkipped: direct.load.triggersSkipped, direct: true, ...lap.timings });
+  log.info("batch import moved", {
+    batchId: batch.id,
+    rows: imported,
+    rebuiltIndexes: direct.load.rebuild.length,
+    triggersSkipped: direct.load.triggersSkipped,
+    direct: true,
+    ...lap.timings,
+  });
   return imported;
 }
 

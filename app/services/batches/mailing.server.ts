@@ -4,12 +4,7 @@ import { rename, rm } from "node:fs/promises";
 import { batches, incidents, notices, type Batch } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
-import {
-  formatActivationCode,
-  generateActivationCode,
-  hashActivationCode,
-  normalizeReferenceNumber,
-} from "../notices/activation-code.server";
+import { formatActivationCode, generateActivationCode, hashActivationCode, normalizeReferenceNumber } from "../notices/activation-code.server";
 import type { SealedAddress, SealedName } from "../notices/seal.server";
 import type { Actor } from "../actor";
 import { csvCell } from "~/utils/csv";
@@ -256,8 +251,6 @@ export async function reprintNotice(
 
 /** For tests and tools: count notices of a batch still holding a code for the mailing file. */
 export async function countExportableCodes(ctx: AppContext, batchId: string): Promise<number> {
-  const [r] = await ctx.database.rows<{ n: number }>(
-    sql`select count(*)::int as n from notices where batch_id = ${batchId} and code_enc is not null`,
-  );
+  const [r] = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from notices where batch_id = ${batchId} and code_enc is not null`);
   return r?.n ?? 0;
 }

@@ -51,7 +51,10 @@ export async function createOrganization(
 export async function findOrganizationBySlug(ctx: AppContext, slug: string, incidentId?: string): Promise<Organization | null> {
   const id = incidentId ?? (await getCurrentIncident(ctx))?.id;
   if (!id) return null;
-  const [org] = await ctx.db.select().from(organizations).where(and(eq(organizations.incidentId, id), eq(organizations.slug, slug)));
+  const [org] = await ctx.db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.incidentId, id), eq(organizations.slug, slug)));
   return org ?? null;
 }
 

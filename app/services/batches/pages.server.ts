@@ -150,9 +150,7 @@ export type SubstituteNoticeStatus = { returned: number; threshold: number; requ
 
 /** HIPAA substitute notice: 10 or more people of the incident could not be reached by mail. */
 export async function substituteNoticeStatus(ctx: AppContext, incidentId: string): Promise<SubstituteNoticeStatus> {
-  const [r] = await ctx.database.rows<{ n: number }>(
-    sql`select coalesce(sum(returned_mail), 0)::int as n from notice_stats where incident_id = ${incidentId}`,
-  );
+  const [r] = await ctx.database.rows<{ n: number }>(sql`select coalesce(sum(returned_mail), 0)::int as n from notice_stats where incident_id = ${incidentId}`);
   const returned = Number(r?.n ?? 0);
   return { returned, threshold: SUBSTITUTE_NOTICE_THRESHOLD, required: returned >= SUBSTITUTE_NOTICE_THRESHOLD };
 }

@@ -311,7 +311,12 @@ export class BatchSealer {
   private readonly pepperKey: KeyObject;
 
   /** `key`: 32 bytes; `native`: the binding, or null for node:crypto. */
-  constructor(keyId: string, key: Uint8Array, pepper: Uint8Array, readonly native: NativeSeal | null) {
+  constructor(
+    keyId: string,
+    key: Uint8Array,
+    pepper: Uint8Array,
+    readonly native: NativeSeal | null,
+  ) {
     // The key id is written into COPY text as it is: nothing there may need escaping.
     if (!/^[A-Za-z0-9_-]+$/.test(keyId)) throw new Error("a data key id must be letters, digits, - or _");
     this.prefixBytes = Buffer.from(`${keyId}.`, "utf8");
@@ -364,7 +369,21 @@ export class BatchSealer {
     const [plainBuf, plainEnds] = packed(plains);
     const [hashBuf, hashEnds] = packed(hashInputs);
     sink.ensure(headBuf.length + n * (H * 68 + 1) + n * V * (this.prefixBytes.length + 48) + Math.ceil((plainBuf.length * 4) / 3));
-    const end = this.native.sealCopy(this.key, this.prefixBytes, this.pepper, headBuf, headEnds, plainBuf, plainEnds, SLOT_AADS, SLOT_AAD_ENDS, hashBuf, hashEnds, sink.buf, sink.pos);
+    const end = this.native.sealCopy(
+      this.key,
+      this.prefixBytes,
+      this.pepper,
+      headBuf,
+      headEnds,
+      plainBuf,
+      plainEnds,
+      SLOT_AADS,
+      SLOT_AAD_ENDS,
+      hashBuf,
+      hashEnds,
+      sink.buf,
+      sink.pos,
+    );
     if (end < 0) throw new Error("sealCopy: output buffer too small");
     sink.pos = end;
   }

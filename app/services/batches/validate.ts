@@ -96,7 +96,10 @@ export function readHeader(header: string[]): { map?: HeaderMap; problems: RowPr
   const index: Partial<Record<BatchColumn, number>> = {};
   const ignored: string[] = [];
   header.forEach((raw, i) => {
-    const name = raw.replace(/^\uFEFF/, "").trim().toLowerCase();
+    const name = raw
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .toLowerCase();
     if ((BATCH_COLUMNS as readonly string[]).includes(name)) {
       const col = name as BatchColumn;
       if (index[col] !== undefined) problems.push({ line: 1, column: col, reason: "duplicate_column" });
@@ -168,7 +171,8 @@ export function validateRecord(
     else if (v.length > (c === "exposed" ? MAX_EXPOSED_CHARS : MAX_FIELD_CHARS)) bad(c, "too_long");
     else if (!v && REQUIRED_COLUMNS.includes(c)) bad(c, c === "exposed" ? "no_category" : "missing");
   }
-  if (problems.length && problems.some((p) => p.reason === "bad_encoding" || p.reason === "bad_characters" || p.reason === "bidi_characters")) return { problems };
+  if (problems.length && problems.some((p) => p.reason === "bad_encoding" || p.reason === "bad_characters" || p.reason === "bidi_characters"))
+    return { problems };
 
   const state = values.state.toUpperCase();
   if (values.state && !USPS_CODES.has(state)) bad("state", "bad_state");

@@ -14,9 +14,7 @@ export async function waitForWebImports(): Promise<void> {
 }
 
 export type WebImportStart =
-  | { kind: "started"; batchId: string }
-  | { kind: "dry_run"; result: ImportResult }
-  | { kind: "duplicate" | "in_progress"; batchId: string | null };
+  { kind: "started"; batchId: string } | { kind: "dry_run"; result: ImportResult } | { kind: "duplicate" | "in_progress"; batchId: string | null };
 
 /**
  * The web upload's import: the same service as `npm run cli -- batch import`. A real import

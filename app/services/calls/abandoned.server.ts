@@ -39,7 +39,12 @@ export async function closeAbandonedCalls(ctx: AppContext): Promise<number> {
         subjectId: String(c.notice_id),
         callReference: c.call_reference,
         outcome: "success",
-        details: { callId: c.id, agentId: c.agent_id, disposition: "abandoned", handlingSeconds: Math.round((now.getTime() - new Date(c.started_at).getTime()) / 1000) },
+        details: {
+          callId: c.id,
+          agentId: c.agent_id,
+          disposition: "abandoned",
+          handlingSeconds: Math.round((now.getTime() - new Date(c.started_at).getTime()) / 1000),
+        },
       });
     }
     return closed.length;

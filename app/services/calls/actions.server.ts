@@ -18,11 +18,7 @@ import type { AgentDisposition, CallAction } from "./schemas";
  * message key, `done` a redirect back to the call (or, for `end`, to the lookup page).
  */
 export type CallActionResult =
-  | { kind: "done"; message: string; ended?: boolean }
-  | { kind: "problem"; message: string }
-  | { kind: "unverified" }
-  | { kind: "ended" }
-  | { kind: "notFound" };
+  { kind: "done"; message: string; ended?: boolean } | { kind: "problem"; message: string } | { kind: "unverified" } | { kind: "ended" } | { kind: "notFound" };
 
 /**
  * Intents allowed before verification has passed: verifying itself, the script language, and the
@@ -41,13 +37,7 @@ function allowedBeforePass(intent: CallAction["intent"], verification: string): 
  * page showed, and a refusal is audited (`staff.access.denied`). Each action writes its audit row
  * (with the call reference) in the transaction of its change.
  */
-export async function performCallAction(
-  ctx: AppContext,
-  actor: StaffActor,
-  meta: RequestMeta,
-  callId: string,
-  action: CallAction,
-): Promise<CallActionResult> {
+export async function performCallAction(ctx: AppContext, actor: StaffActor, meta: RequestMeta, callId: string, action: CallAction): Promise<CallActionResult> {
   assertRole(actor, "agent");
   const gate = await ctx.db.transaction(async (tx) => {
     const row = await loadOwnCall(tx, actor, callId);
@@ -73,7 +63,10 @@ export async function performCallAction(
     case "verify":
       return verify(ctx, actor, meta, callId, action.outcome);
     case "language":
-      await ctx.db.update(calls).set({ language: action.lang }).where(and(eq(calls.id, callId), isNull(calls.endedAt)));
+      await ctx.db
+        .update(calls)
+        .set({ language: action.lang })
+        .where(and(eq(calls.id, callId), isNull(calls.endedAt)));
       return { kind: "done", message: "language" };
     case "unlock": {
       const r = await unlockNotice(ctx, actor, meta, { referenceNumber: notice.referenceNumber, callReference: call.callReference, reason: call.reason });
@@ -131,7 +124,14 @@ function recordCallSuccess(
   action: AuditInput["action"],
   details: AuditInput["details"],
 ) {
-  return recordAuditEvent(tx, { ...auditBase(ctx, actor, meta, call), action, subjectType: "notice", subjectId: String(noticeId), outcome: "success", details });
+  return recordAuditEvent(tx, {
+    ...auditBase(ctx, actor, meta, call),
+    action,
+    subjectType: "notice",
+    subjectId: String(noticeId),
+    outcome: "success",
+    details,
+  });
 }
 
 /**
@@ -243,7 +243,10 @@ async function reissue(ctx: AppContext, actor: StaffActor, meta: RequestMeta, ca
       .set({ codeHash: hashActivationCode(ctx.config.codePepper, code), failedChecks: 0, lockedUntil: null, revokedAt: null, fraudFlaggedAt: null })
       .where(eq(notices.id, noticeId));
     // Patient sessions opened with the old code end now.
-    await tx.update(patientSessions).set({ endedAt: now }).where(and(eq(patientSessions.noticeId, noticeId), isNull(patientSessions.endedAt)));
+    await tx
+      .update(patientSessions)
+      .set({ endedAt: now })
+      .where(and(eq(patientSessions.noticeId, noticeId), isNull(patientSessions.endedAt)));
     const codeEnc = ctx.cipher.encrypt("code", code);
     const replaced = await tx
       .update(reprintRequests)
@@ -252,7 +255,10 @@ async function reissue(ctx: AppContext, actor: StaffActor, meta: RequestMeta, ca
       .returning({ id: reprintRequests.id });
     const [queued] = replaced.length
       ? replaced
-      : await tx.insert(reprintRequests).values({ noticeId, callId: call.id, requestedBy: actor.id, requestedAt: now, codeEnc }).returning({ id: reprintRequests.id });
+      : await tx
+          .insert(reprintRequests)
+          .values({ noticeId, callId: call.id, requestedBy: actor.id, requestedAt: now, codeEnc })
+          .returning({ id: reprintRequests.id });
     await recordCallSuccess(tx, ctx, actor, meta, call, noticeId, "notice.reissue", { kind: "call_center", callId: call.id, reprintId: queued!.id });
     return { kind: "done", message: "reissued" };
   });
@@ -265,12 +271,25 @@ async function reissue(ctx: AppContext, actor: StaffActor, meta: RequestMeta, ca
  * - `deceased`: the notice becomes a deceased person's (as if the batch file said so): the check
  *   still works for the next of kin, the exposure page speaks to them, and no enrollment is offered.
  */
-async function flag(ctx: AppContext, actor: StaffActor, meta: RequestMeta, call: OpenCall, noticeId: number, which: "fraud" | "deceased"): Promise<CallActionResult> {
+async function flag(
+  ctx: AppContext,
+  actor: StaffActor,
+  meta: RequestMeta,
+  call: OpenCall,
+  noticeId: number,
+  which: "fraud" | "deceased",
+): Promise<CallActionResult> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     if (which === "fraud") {
-      await tx.update(notices).set({ fraudFlaggedAt: now }).where(and(eq(notices.id, noticeId), isNull(notices.fraudFlaggedAt)));
-      await tx.update(patientSessions).set({ endedAt: now }).where(and(eq(patientSessions.noticeId, noticeId), isNull(patientSessions.endedAt)));
+      await tx
+        .update(notices)
+        .set({ fraudFlaggedAt: now })
+        .where(and(eq(notices.id, noticeId), isNull(notices.fraudFlaggedAt)));
+      await tx
+        .update(patientSessions)
+        .set({ endedAt: now })
+        .where(and(eq(patientSessions.noticeId, noticeId), isNull(patientSessions.endedAt)));
     } else {
       await tx.update(notices).set({ isDeceased: true }).where(eq(notices.id, noticeId));
     }
@@ -280,7 +299,14 @@ async function flag(ctx: AppContext, actor: StaffActor, meta: RequestMeta, call:
 }
 
 /** End the call once; `abandoned` only when the caller hung up before verification (or by the sweep). */
-async function endCall(ctx: AppContext, actor: StaffActor, meta: RequestMeta, callId: string, disposition: AgentDisposition | "abandoned", note: string): Promise<CallActionResult> {
+async function endCall(
+  ctx: AppContext,
+  actor: StaffActor,
+  meta: RequestMeta,
+  callId: string,
+  disposition: AgentDisposition | "abandoned",
+  note: string,
+): Promise<CallActionResult> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const [ended] = await tx
@@ -289,7 +315,12 @@ async function endCall(ctx: AppContext, actor: StaffActor, meta: RequestMeta, ca
       .where(and(eq(calls.id, callId), eq(calls.agentId, actor.id), isNull(calls.endedAt)))
       .returning();
     if (!ended) return { kind: "ended" };
-    await recordCallSuccess(tx, ctx, actor, meta, ended, ended.noticeId, "call.end", { callId, disposition, handlingSeconds: Math.round((now.getTime() - ended.startedAt.getTime()) / 1000), noteGiven: Boolean(note) });
+    await recordCallSuccess(tx, ctx, actor, meta, ended, ended.noticeId, "call.end", {
+      callId,
+      disposition,
+      handlingSeconds: Math.round((now.getTime() - ended.startedAt.getTime()) / 1000),
+      noteGiven: Boolean(note),
+    });
     return { kind: "done", message: "ended", ended: true };
   });
 }

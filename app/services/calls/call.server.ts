@@ -160,7 +160,13 @@ async function helpFor(tx: Db, ctx: AppContext, row: CallRow): Promise<CallHelp>
     .orderBy(desc(reprintRequests.id))
     .limit(1);
   const history = await tx
-    .select({ at: auditEvents.at, action: auditEvents.action, outcome: auditEvents.outcome, actorType: auditEvents.actorType, actorRole: auditEvents.actorRole })
+    .select({
+      at: auditEvents.at,
+      action: auditEvents.action,
+      outcome: auditEvents.outcome,
+      actorType: auditEvents.actorType,
+      actorRole: auditEvents.actorRole,
+    })
     .from(auditEvents)
     .where(and(eq(auditEvents.subjectType, "notice"), eq(auditEvents.subjectId, String(n.id))))
     .orderBy(desc(auditEvents.id))
@@ -178,20 +184,26 @@ async function helpFor(tx: Db, ctx: AppContext, row: CallRow): Promise<CallHelp>
     letterDate: ctxRow!.batch.mailedOn ?? ctxRow!.batch.mailingDate,
     incident: toPublicIncident(ctxRow!.incident),
     offer: offerState(ctxRow!.incident, n, now),
-    enrollment: enrollment
-      ? { status: enrollment.status, channel: enrollment.channel, emailOnFile: Boolean(enrollment.emailEnc ?? n.emailEnc) }
-      : null,
+    enrollment: enrollment ? { status: enrollment.status, channel: enrollment.channel, emailOnFile: Boolean(enrollment.emailEnc ?? n.emailEnc) } : null,
     emailOnNotice: Boolean(n.emailEnc),
     lockedUntil: n.lockedUntil && n.lockedUntil > now ? n.lockedUntil.toISOString() : null,
     fraudFlagged: Boolean(n.fraudFlaggedAt),
     reprintPending: Boolean(pending && !pending.exportedAt),
-    history: history.map((h) => ({ at: h.at.toISOString(), action: h.action, outcome: h.outcome, by: h.actorType === "staff" ? (h.actorRole ?? "staff") : h.actorType })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      action: h.action,
+      outcome: h.outcome,
+      by: h.actorType === "staff" ? (h.actorRole ?? "staff") : h.actorType,
+    })),
     earlierCalls: earlier.map((e) => ({ startedAt: e.startedAt.toISOString(), disposition: e.disposition })),
   };
 }
 
 /** The agent's calls still open (no personal data: reference, when, where verification stands). */
-export async function listOpenCalls(ctx: AppContext, actor: StaffActor): Promise<{ id: string; callReference: string; startedAt: string; verification: string }[]> {
+export async function listOpenCalls(
+  ctx: AppContext,
+  actor: StaffActor,
+): Promise<{ id: string; callReference: string; startedAt: string; verification: string }[]> {
   const rows = await ctx.db
     .select({ id: calls.id, callReference: calls.callReference, startedAt: calls.startedAt, verification: calls.verification, endedAt: calls.endedAt })
     .from(calls)

@@ -24,9 +24,7 @@ export function slowBandFor(limit: number): number {
   return Math.max(5, Math.ceil(limit / 4));
 }
 
-export type LookupAllowance =
-  | { kind: "allowed"; lookups: number; delayMs: number }
-  | { kind: "refused"; lookups: number; retryAfterSeconds: number };
+export type LookupAllowance = { kind: "allowed"; lookups: number; delayMs: number } | { kind: "refused"; lookups: number; retryAfterSeconds: number };
 
 export function windowStartOf(now: Date): Date {
   return new Date(Math.floor(now.getTime() / LOOKUP_WINDOW_MS) * LOOKUP_WINDOW_MS);

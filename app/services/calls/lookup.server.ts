@@ -9,11 +9,7 @@ import { noticeInCurrentIncident } from "../incidents/current.server";
 import { countLookup } from "./lookup-limit.server";
 import type { LookupInput } from "./schemas";
 
-export type LookupResult =
-  | { kind: "found"; callId: string }
-  | { kind: "none" }
-  | { kind: "many" }
-  | { kind: "refused"; retryAfterSeconds: number };
+export type LookupResult = { kind: "found"; callId: string } | { kind: "none" } | { kind: "many" } | { kind: "refused"; retryAfterSeconds: number };
 
 /**
  * An agent starts a call: find one notice by reference number, by activation code, or by last

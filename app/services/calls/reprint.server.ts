@@ -36,7 +36,12 @@ export async function exportReprints(ctx: AppContext, actor: Actor, outPath: str
         await tx
           .update(reprintRequests)
           .set({ exportedAt: now, codeEnc: null })
-          .where(inArray(reprintRequests.id, rows.map((r) => r.reprint.id)));
+          .where(
+            inArray(
+              reprintRequests.id,
+              rows.map((r) => r.reprint.id),
+            ),
+          );
       }
       await recordAuditEvent(tx, { at: now, ...actor, action: "reprint.export", outcome: "success", details: { letters: rows.length } });
       return rows.length;

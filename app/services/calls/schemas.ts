@@ -22,9 +22,7 @@ const LookupBase = z.object({
 });
 
 export type LookupCriteria =
-  | { by: "reference"; referenceNumber: string }
-  | { by: "code"; activationCode: string }
-  | { by: "search"; lastName: string; dateOfBirth: string; zip: string };
+  { by: "reference"; referenceNumber: string } | { by: "code"; activationCode: string } | { by: "search"; lastName: string; dateOfBirth: string; zip: string };
 
 export type LookupInput = { callReference: string; reason: string; criteria: LookupCriteria };
 export type LookupField = "callReference" | "reason" | "referenceNumber" | "activationCode" | "lastName" | "dateOfBirth" | "zip" | "form";
@@ -64,7 +62,10 @@ export function parseLookupForm(form: FormData): { values: LookupFormValues; inp
       errors.push({ field, message: issue.code === "too_big" ? `${field}TooLong` : `${field}Missing` });
     }
   }
-  const ways = [values.referenceNumber ? 1 : 0, values.activationCode ? 1 : 0, values.lastName || values.dateOfBirth || values.zip ? 1 : 0].reduce((a, b) => a + b, 0);
+  const ways = [values.referenceNumber ? 1 : 0, values.activationCode ? 1 : 0, values.lastName || values.dateOfBirth || values.zip ? 1 : 0].reduce(
+    (a, b) => a + b,
+    0,
+  );
   let criteria: LookupCriteria | null = null;
   if (ways === 0) errors.push({ field: "form", message: "oneWay" });
   else if (ways > 1) errors.push({ field: "form", message: "onlyOneWay" });
@@ -102,7 +103,10 @@ export const CallActionSchema = z.discriminatedUnion("intent", [
     disposition: z.enum(AGENT_DISPOSITIONS as [AgentDisposition, ...AgentDisposition[]]),
     note: z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : ""),
-      z.string().max(CALL_NOTE_MAX_CHARS, "noteTooLong").refine((n) => !looksPersonal(n), "notePersonal"),
+      z
+        .string()
+        .max(CALL_NOTE_MAX_CHARS, "noteTooLong")
+        .refine((n) => !looksPersonal(n), "notePersonal"),
     ),
   }),
 ]);

@@ -110,7 +110,12 @@ export async function getCallCenterOverview(ctx: AppContext, actor: StaffActor, 
       callsTotal: dispositions.reduce((a, d) => a + Number(d.n), 0),
       averageHandlingSeconds: aht?.avg == null ? null : Math.round(Number(aht.avg)),
       agentsSignedIn: agents.map((a) => ({ email: a.email, role: a.role, openCalls: Number(a.open_calls), lastSeenAt: iso(a.last_seen_at) })),
-      alerts: alerts.map((a) => ({ email: a.email ?? "(unknown)", at: iso(a.at), lookups: Number(a.lookups ?? 0), limitPerHour: Number(a.limit_per_hour ?? 0) })),
+      alerts: alerts.map((a) => ({
+        email: a.email ?? "(unknown)",
+        at: iso(a.at),
+        lookups: Number(a.lookups ?? 0),
+        limitPerHour: Number(a.limit_per_hour ?? 0),
+      })),
       unusual: unusual.map((u) => ({ email: u.email ?? "(unknown)", misses: Number(u.misses), verifyFailures: Number(u.verify_failures) })),
       recentCalls: recent.map((r) => ({ referenceNumber: r.reference_number, agent: r.email, startedAt: iso(r.started_at), disposition: r.disposition })),
     };

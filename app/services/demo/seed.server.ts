@@ -57,14 +57,82 @@ function mulberry32(seed: number) {
   };
 }
 
-const FIRST = ["Mary", "James", "Linda", "Robert", "Ana", "José", "Patricia", "Michael", "Sofía", "David", "Aaliyah", "Wei", "Fatima", "Dmitri", "Grace", "Luis", "Noah", "Emma", "Chidi", "Renée"];
-const LAST = ["Smith", "Johnson", "García", "Nguyen", "Williams", "Brown", "Hernández", "O'Neil", "Kowalski", "Patel", "Jackson", "Martínez", "Lee", "Davis", "Wright", "Lopez", "Young", "Hall", "Al-Sayed", "Müller"];
-const STATES: [string, number, string][] = [
-  ["MI", 25, "48"], ["AZ", 10, "85"], ["NV", 8, "89"], ["TN", 8, "37"], ["NY", 10, "12"], ["GA", 6, "30"],
-  ["FL", 8, "32"], ["IL", 6, "60"], ["VA", 5, "22"], ["OK", 4, "73"], ["TX", 4, "75"], ["CA", 3, "90"],
-  ["OH", 2, "43"], ["PR", 1, "00"],
+const FIRST = [
+  "Mary",
+  "James",
+  "Linda",
+  "Robert",
+  "Ana",
+  "José",
+  "Patricia",
+  "Michael",
+  "Sofía",
+  "David",
+  "Aaliyah",
+  "Wei",
+  "Fatima",
+  "Dmitri",
+  "Grace",
+  "Luis",
+  "Noah",
+  "Emma",
+  "Chidi",
+  "Renée",
 ];
-const CITIES: Record<string, string> = { MI: "Detroit", AZ: "Phoenix", NV: "Las Vegas", TN: "Nashville", NY: "Albany", GA: "Atlanta", FL: "Orlando", IL: "Chicago", VA: "Richmond", OK: "Tulsa", TX: "Dallas", CA: "Fresno", OH: "Columbus", PR: "San Juan" };
+const LAST = [
+  "Smith",
+  "Johnson",
+  "García",
+  "Nguyen",
+  "Williams",
+  "Brown",
+  "Hernández",
+  "O'Neil",
+  "Kowalski",
+  "Patel",
+  "Jackson",
+  "Martínez",
+  "Lee",
+  "Davis",
+  "Wright",
+  "Lopez",
+  "Young",
+  "Hall",
+  "Al-Sayed",
+  "Müller",
+];
+const STATES: [string, number, string][] = [
+  ["MI", 25, "48"],
+  ["AZ", 10, "85"],
+  ["NV", 8, "89"],
+  ["TN", 8, "37"],
+  ["NY", 10, "12"],
+  ["GA", 6, "30"],
+  ["FL", 8, "32"],
+  ["IL", 6, "60"],
+  ["VA", 5, "22"],
+  ["OK", 4, "73"],
+  ["TX", 4, "75"],
+  ["CA", 3, "90"],
+  ["OH", 2, "43"],
+  ["PR", 1, "00"],
+];
+const CITIES: Record<string, string> = {
+  MI: "Detroit",
+  AZ: "Phoenix",
+  NV: "Las Vegas",
+  TN: "Nashville",
+  NY: "Albany",
+  GA: "Atlanta",
+  FL: "Orlando",
+  IL: "Chicago",
+  VA: "Richmond",
+  OK: "Tulsa",
+  TX: "Dallas",
+  CA: "Fresno",
+  OH: "Columbus",
+  PR: "San Juan",
+};
 
 export type DemoLogin = { label: string; code: string; dateOfBirth: string };
 export type SeedResult = { created: boolean; notices: number; demo: DemoLogin[] };
@@ -88,7 +156,7 @@ export async function seedDemo(ctx: AppContext, options: { notices?: number; tod
   }
   const total = options.notices ?? 2000;
   const rand = mulberry32(20231222);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
   const result = await ctx.db.transaction(async (tx) => {
     // HealthEC: intrusion 14–23 Jul 2023, review ended 24 Oct 2023, letters 22 Dec 2023.
@@ -207,14 +275,14 @@ async function seedDemoMonitoringCodes(ctx: AppContext): Promise<void> {
   const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.slug, "healthec-2023"));
   if (!incident) return;
   const actor = { actorType: "cli" as const, actorId: "seed", actorRole: "admin" };
-  for (const [product, count, prefix] of [["adult", 500, "DEMO-TU-A"], ["minor", 100, "DEMO-TU-M"]] as const) {
+  for (const [product, count, prefix] of [
+    ["adult", 500, "DEMO-TU-A"],
+    ["minor", 100, "DEMO-TU-M"],
+  ] as const) {
     const text = Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(5, "0")}`).join("\n");
     await importMonitoringCodes(ctx, actor, null, { incidentId: incident.id, product, text, fileName: `demo-${product}.txt` });
   }
 }
-
-
-
 
 /**
  * The start-up banner's demo codes. Written straight to stdout: the server's console scrubber

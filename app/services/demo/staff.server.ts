@@ -123,7 +123,10 @@ export async function disableDemoLeftovers(
   }
   const now = ctx.now();
   const noticesRevoked = await ctx.db.transaction(async (tx) => {
-    const demoBatches = tx.select({ id: batches.id }).from(batches).where(like(batches.fileSha256, `${DEMO_BATCH_HASH_PREFIX}%`));
+    const demoBatches = tx
+      .select({ id: batches.id })
+      .from(batches)
+      .where(like(batches.fileSha256, `${DEMO_BATCH_HASH_PREFIX}%`));
     const revoked = await tx
       .update(notices)
       .set({ revokedAt: now })

@@ -6,7 +6,6 @@ import type { AppContext, RequestMeta } from "../context.server";
 import { EMAIL_FIELD } from "./queue.server";
 import { retryFailedEmail } from "./worker.server";
 
-
 /** "maria@example.org" → "m•••@example.org": enough to tell messages apart, not to read them out. */
 export function maskAddress(address: string): string {
   const at = address.lastIndexOf("@");

@@ -9,9 +9,7 @@ export type OutgoingEmail = { id: number; idempotencyKey: string; to: string; su
  * `retryAfterMs`: what the provider asked for (429 `retry-after`). `error` is a status code and an
  * error name, never the provider's message (which can quote the recipient).
  */
-export type SendOutcome =
-  | { ok: true; providerId: string }
-  | { ok: false; retry: boolean; retryAfterMs?: number; error: string };
+export type SendOutcome = { ok: true; providerId: string } | { ok: false; retry: boolean; retryAfterMs?: number; error: string };
 
 export type EmailTransport = { name: "resend" | "outbox"; send(email: OutgoingEmail): Promise<SendOutcome> };
 
@@ -42,10 +40,10 @@ export function resendTransport(config: Config, now: () => Date): EmailTransport
   return {
     name: "resend",
     async send(email) {
-      const result = await client.emails.send(
-        { from: config.emailFrom, to: email.to, subject: email.subject, text: email.text, html: email.html },
-        { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(RESEND_TIMEOUT_MS) } as never,
-      );
+      const result = await client.emails.send({ from: config.emailFrom, to: email.to, subject: email.subject, text: email.text, html: email.html }, {
+        idempotencyKey: email.idempotencyKey,
+        signal: AbortSignal.timeout(RESEND_TIMEOUT_MS),
+      } as never);
       if (!result.error && result.data) return { ok: true, providerId: result.data.id };
       const error = result.error ?? { statusCode: null, name: "application_error" as const, message: "" };
       const headers = result.headers ?? {};

@@ -50,10 +50,7 @@ async function claimDue(ctx: AppContext, limit: number): Promise<EmailMessage[]>
  * back-off (honouring `retry-after`), until EMAIL_GIVE_UP_MS after it was queued — then `failed`,
  * on the admin outbox page.
  */
-export async function deliverDueEmails(
-  ctx: AppContext,
-  options: { transport?: EmailTransport; limit?: number } = {},
-): Promise<DeliveryRun> {
+export async function deliverDueEmails(ctx: AppContext, options: { transport?: EmailTransport; limit?: number } = {}): Promise<DeliveryRun> {
   const transport = options.transport ?? transportFor(ctx.config, ctx.now);
   const claimed = await claimDue(ctx, options.limit ?? EMAIL_CLAIM_BATCH);
   const run: DeliveryRun = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
@@ -83,10 +80,7 @@ export async function deliverDueEmails(
     }
     const giveUp = !outcome.retry || now.getTime() >= message.giveUpAt.getTime();
     if (giveUp) {
-      await ctx.db
-        .update(emailMessages)
-        .set({ status: "failed", lastError: outcome.error, transport: transport.name, leaseUntil: null })
-        .where(mine);
+      await ctx.db.update(emailMessages).set({ status: "failed", lastError: outcome.error, transport: transport.name, leaseUntil: null }).where(mine);
       log.warn("email.failed", { id: message.id, kind: message.kind, error: outcome.error, attempts: message.attempts });
       run.failed++;
       continue;

@@ -44,7 +44,6 @@ type Channel =
       callReference: string;
     };
 
-
 /**
  * Enroll the person behind a patient session in the monitoring offer. Idempotent: double clicks,
  * retries, two tabs or 50 concurrent submits give one enrollment and at most one code — the notice

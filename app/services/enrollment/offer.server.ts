@@ -21,11 +21,7 @@ export function dayOf(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function offerState(
-  incident: Pick<Incident, "enrollBy">,
-  notice: Pick<Notice, "isDeceased" | "revokedAt" | "purgedAt">,
-  now: Date,
-): OfferState {
+export function offerState(incident: Pick<Incident, "enrollBy">, notice: Pick<Notice, "isDeceased" | "revokedAt" | "purgedAt">, now: Date): OfferState {
   if (notice.revokedAt || notice.purgedAt) return "unavailable";
   if (notice.isDeceased) return "deceased";
   return dayOf(now) <= incident.enrollBy ? "open" : "closed";

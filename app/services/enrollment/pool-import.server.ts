@@ -44,7 +44,6 @@ export function parseCodeFile(text: string): ParsedCodeFile {
   return { codes, invalid, duplicatesInFile };
 }
 
-
 export type PoolImportResult = {
   importId: string;
   product: Product;

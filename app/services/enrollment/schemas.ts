@@ -16,10 +16,7 @@ const EMAIL_MAX_CHARS = 254;
 const email = z.string().trim().max(EMAIL_MAX_CHARS).email();
 
 /** Parse the posted form. `needsGuardian`: the notice is a minor's. Keeps what was typed. */
-export function parseEnrollForm(
-  form: FormData,
-  needsGuardian: boolean,
-): { values: EnrollFormValues; errors: EnrollFormErrors; email: string | null } {
+export function parseEnrollForm(form: FormData, needsGuardian: boolean): { values: EnrollFormValues; errors: EnrollFormErrors; email: string | null } {
   const str = (k: string) => {
     const v = form.get(k);
     return typeof v === "string" ? v : "";

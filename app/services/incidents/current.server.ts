@@ -9,9 +9,7 @@ import type { AppContext } from "../context.server";
 export async function getCurrentIncident(ctx: AppContext): Promise<Incident | null> {
   const slug = ctx.config.incidentSlug;
   const query = ctx.db.select().from(incidents);
-  const [row] = slug
-    ? await query.where(eq(incidents.slug, slug)).limit(1)
-    : await query.orderBy(desc(incidents.createdAt)).limit(1);
+  const [row] = slug ? await query.where(eq(incidents.slug, slug)).limit(1) : await query.orderBy(desc(incidents.createdAt)).limit(1);
   return row ?? null;
 }
 

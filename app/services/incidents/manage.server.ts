@@ -3,13 +3,7 @@ import { incidents, type Incident } from "../../../db/schema/index";
 import type { Actor } from "../actor";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
-import {
-  INCIDENT_FIELDS,
-  incidentWarnings,
-  parseIncidentDefinition,
-  parseIncidentUpdate,
-  type IncidentDefinition,
-} from "./schemas";
+import { INCIDENT_FIELDS, incidentWarnings, parseIncidentDefinition, parseIncidentUpdate, type IncidentDefinition } from "./schemas";
 
 /** Who sets up an incident: an admin on the web or the operator at the command line. */
 export type IncidentActor = Actor;
@@ -27,9 +21,7 @@ export function toIncidentDefinition(row: Incident): IncidentDefinition {
 const today = (ctx: AppContext) => ctx.now().toISOString().slice(0, 10);
 
 export type IncidentWriteResult =
-  | { kind: "created" | "updated"; incident: Incident; warnings: string[]; changed: string[] }
-  | { kind: "invalid"; problems: string[] }
-  | { kind: "not_found" };
+  { kind: "created" | "updated"; incident: Incident; warnings: string[]; changed: string[] } | { kind: "invalid"; problems: string[] } | { kind: "not_found" };
 
 /**
  * Create an incident from a whole definition. Nothing is written unless every field is valid;
@@ -79,9 +71,7 @@ export async function updateIncident(
     if (!parsed.ok) return { kind: "invalid" as const, problems: parsed.problems };
     const changed = parsed.changed ?? [];
     const changes = Object.fromEntries(changed.map((k) => [k, parsed.value[k as keyof IncidentDefinition]]));
-    const [row] = changed.length
-      ? await tx.update(incidents).set(changes).where(eq(incidents.id, current.id)).returning()
-      : [current];
+    const [row] = changed.length ? await tx.update(incidents).set(changes).where(eq(incidents.id, current.id)).returning() : [current];
     await recordAuditEvent(tx, {
       at: ctx.now(),
       ...actor,
@@ -115,11 +105,7 @@ export async function showIncident(ctx: AppContext, actor: IncidentActor, meta: 
   return toIncidentDefinition(incident);
 }
 
-export type IncidentChoice =
-  | { kind: "ok"; incident: Incident }
-  | { kind: "none" }
-  | { kind: "unknown"; slug: string }
-  | { kind: "ambiguous"; slugs: string[] };
+export type IncidentChoice = { kind: "ok"; incident: Incident } | { kind: "none" } | { kind: "unknown"; slug: string } | { kind: "ambiguous"; slugs: string[] };
 
 /**
  * Which incident an operator's command is about: the slug given, else INCIDENT_SLUG (the

@@ -104,7 +104,14 @@ async function untilNone(ctx: AppContext, statement: (limit: number) => SQL, lim
  * Walk a table in primary-key order, `limit` rows of the incident per transaction, erasing what
  * each window still holds. Keyset steps use the primary key, so a large table is read once.
  */
-async function byKeyset(ctx: AppContext, table: "notices" | "monitoring_codes" | "enrollments", incidentId: string, erase: SQL, holds: SQL, limit: number): Promise<number> {
+async function byKeyset(
+  ctx: AppContext,
+  table: "notices" | "monitoring_codes" | "enrollments",
+  incidentId: string,
+  erase: SQL,
+  holds: SQL,
+  limit: number,
+): Promise<number> {
   let last = 0;
   let total = 0;
   for (;;) {

@@ -25,24 +25,15 @@ export function isCalendarDate(s: string): boolean {
 }
 
 const text = (max: number) =>
-  z
-    .string({ required_error: "required", invalid_type_error: "must be text" })
-    .trim()
-    .min(1, "required")
-    .max(max, `at most ${max} characters`);
+  z.string({ required_error: "required", invalid_type_error: "must be text" }).trim().min(1, "required").max(max, `at most ${max} characters`);
 
-const day = z
-  .string({ required_error: "required", invalid_type_error: "must be a date YYYY-MM-DD" })
-  .refine(isCalendarDate, "must be a date YYYY-MM-DD");
+const day = z.string({ required_error: "required", invalid_type_error: "must be a date YYYY-MM-DD" }).refine(isCalendarDate, "must be a date YYYY-MM-DD");
 
-const localized = z.object(
-  { en: text(TEXT_MAX), es: text(TEXT_MAX) },
-  { required_error: "required", invalid_type_error: 'must be {"en": "...", "es": "..."}' },
-).strict();
+const localized = z
+  .object({ en: text(TEXT_MAX), es: text(TEXT_MAX) }, { required_error: "required", invalid_type_error: 'must be {"en": "...", "es": "..."}' })
+  .strict();
 
-const list = z
-  .array(text(NAME_MAX), { required_error: "required", invalid_type_error: "must be a list of texts" })
-  .max(LIST_MAX, `at most ${LIST_MAX} items`);
+const list = z.array(text(NAME_MAX), { required_error: "required", invalid_type_error: "must be a list of texts" }).max(LIST_MAX, `at most ${LIST_MAX} items`);
 const localizedList = z
   .object({ en: list, es: list }, { required_error: "required", invalid_type_error: 'must be {"en": [...], "es": [...]}' })
   .strict()
@@ -192,7 +183,11 @@ export function incidentInputFromForm(get: (name: string) => string | null): Rec
   for (const key of INCIDENT_FIELDS) {
     if ((LOCALIZED_FIELDS as readonly string[]).includes(key)) out[key] = { en: text(`${key}.en`), es: text(`${key}.es`) };
     else if (key === "notInvolved") {
-      const lines = (lang: string) => text(`notInvolved.${lang}`).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      const lines = (lang: string) =>
+        text(`notInvolved.${lang}`)
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean);
       out[key] = { en: lines("en"), es: lines("es") };
     } else if (key === "offerMonths") {
       const v = text(key).trim();

@@ -37,22 +37,14 @@ export async function runHousekeeping(ctx: AppContext): Promise<SweepCounts> {
   const throttleRows = await sweepThrottles(ctx.db, now);
   const patient = await ctx.db
     .delete(patientSessions)
-    .where(
-      or(
-        lt(patientSessions.createdAt, ago(PATIENT_ABSOLUTE_MS + SESSION_KEEP_AFTER_END_MS)),
-        lt(patientSessions.endedAt, ago(SESSION_KEEP_AFTER_END_MS)),
-      ),
-    )
+    .where(or(lt(patientSessions.createdAt, ago(PATIENT_ABSOLUTE_MS + SESSION_KEEP_AFTER_END_MS)), lt(patientSessions.endedAt, ago(SESSION_KEEP_AFTER_END_MS))))
     .returning({ k: patientSessions.tokenHash });
   // A session a call was taken in stays: the call names it (calls.staff_session_id).
   const staff = await ctx.db
     .delete(staffSessions)
     .where(
       and(
-        or(
-          lt(staffSessions.createdAt, ago(STAFF_ABSOLUTE_MS + SESSION_KEEP_AFTER_END_MS)),
-          lt(staffSessions.endedAt, ago(SESSION_KEEP_AFTER_END_MS)),
-        ),
+        or(lt(staffSessions.createdAt, ago(STAFF_ABSOLUTE_MS + SESSION_KEEP_AFTER_END_MS)), lt(staffSessions.endedAt, ago(SESSION_KEEP_AFTER_END_MS))),
         notInArray(staffSessions.id, ctx.db.select({ id: calls.staffSessionId }).from(calls)),
       ),
     )
@@ -60,10 +52,7 @@ export async function runHousekeeping(ctx: AppContext): Promise<SweepCounts> {
   const attempts = await ctx.db
     .delete(staffLoginAttempts)
     .where(
-      and(
-        lt(staffLoginAttempts.updatedAt, ago(LOGIN_ATTEMPTS_KEEP_MS)),
-        or(isNull(staffLoginAttempts.lockedUntil), lt(staffLoginAttempts.lockedUntil, now)),
-      ),
+      and(lt(staffLoginAttempts.updatedAt, ago(LOGIN_ATTEMPTS_KEEP_MS)), or(isNull(staffLoginAttempts.lockedUntil), lt(staffLoginAttempts.lockedUntil, now))),
     )
     .returning({ k: staffLoginAttempts.key });
   const sent = await ctx.db

@@ -73,11 +73,7 @@ export function formatActivationCode(code: string): string {
   return code.match(/.{1,4}/g)!.join("-");
 }
 
-export type ParsedCode =
-  | { kind: "ok"; code: string }
-  | { kind: "empty" }
-  | { kind: "malformed" }
-  | { kind: "typo" };
+export type ParsedCode = { kind: "ok"; code: string } | { kind: "empty" } | { kind: "malformed" } | { kind: "typo" };
 
 /**
  * Forgiving input: ignores case, spaces and hyphens; reads O as 0 and I/L as 1. A code with the

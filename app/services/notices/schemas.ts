@@ -17,10 +17,7 @@ const RawCheckForm = z.object({ code: text, "dob-month": text, "dob-day": text, 
  * Read the check form. Returns what was typed (to show it again) and either the date of birth as
  * YYYY-MM-DD or the field errors, each naming a message in CHECK_ERRORS.
  */
-export function parseCheckForm(
-  form: FormData,
-  today: Date,
-): { values: CheckFormValues; dateOfBirth: string | null; errors: CheckFieldError[] } {
+export function parseCheckForm(form: FormData, today: Date): { values: CheckFormValues; dateOfBirth: string | null; errors: CheckFieldError[] } {
   const raw = RawCheckForm.parse(Object.fromEntries(["code", "dob-month", "dob-day", "dob-year"].map((k) => [k, form.get(k)])));
   const cap = (v: string) => v.slice(0, CHECK_FIELD_MAX_CHARS);
   const values = { code: cap(raw.code), month: cap(raw["dob-month"]), day: cap(raw["dob-day"]), year: cap(raw["dob-year"]) };

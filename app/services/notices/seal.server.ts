@@ -67,12 +67,7 @@ export type SealOptions = {
  * Turn a person into a notice row: a fresh activation code (returned in clear, once), its keyed
  * hash, a random reference number, and every personal field encrypted with its own field name.
  */
-export function sealNotice(
-  pepper: Buffer,
-  cipher: FieldCipher,
-  person: PersonInput,
-  options: SealOptions,
-): { row: typeof notices.$inferInsert; code: string } {
+export function sealNotice(pepper: Buffer, cipher: FieldCipher, person: PersonInput, options: SealOptions): { row: typeof notices.$inferInsert; code: string } {
   const code = options.code ?? generateActivationCode();
   const name: SealedName = {
     first: person.firstName,

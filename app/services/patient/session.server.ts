@@ -20,10 +20,7 @@ export type ActivePatientSession = { noticeId: number; tokenHash: string; create
  * The live session behind a token, or why there is none. Idle 15 minutes or 60 minutes after
  * the check, a session ends; every read pushes the idle deadline forward.
  */
-export async function readPatientSession(
-  ctx: AppContext,
-  token: string | null | undefined,
-): Promise<ActivePatientSession | { expired: true } | null> {
+export async function readPatientSession(ctx: AppContext, token: string | null | undefined): Promise<ActivePatientSession | { expired: true } | null> {
   if (!token) return null;
   const tokenHash = sha256Hex(token);
   const [row] = await ctx.db

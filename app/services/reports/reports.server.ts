@@ -24,7 +24,6 @@ export type ReportRow = {
   enrolled: number;
 };
 
-
 /** HIPAA substitute notice: 10 or more people who could not be reached (45 CFR 164.404(d)(2)). */
 export const SUBSTITUTE_NOTICE_THRESHOLD = 10;
 

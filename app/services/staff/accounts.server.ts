@@ -18,8 +18,7 @@ export type AccountChanger =
 
 export type Credentials = { oneTimePassword?: string; totpSecret?: string; otpauthUri?: string };
 export type AccountResult =
-  | ({ ok: true; user: StaffUserSummary } & Credentials)
-  | { ok: false; problem: "exists" | "notFound" | "self" | "lastAdmin" | "unchanged" };
+  ({ ok: true; user: StaffUserSummary } & Credentials) | { ok: false; problem: "exists" | "notFound" | "self" | "lastAdmin" | "unchanged" };
 
 export type StaffUserSummary = {
   id: string;
@@ -117,7 +116,10 @@ export async function listStaffNames(ctx: AppContext, actor: StaffActor): Promis
 }
 
 export async function findStaffByEmail(ctx: AppContext, email: string): Promise<StaffUser | null> {
-  const [user] = await ctx.db.select().from(staffUsers).where(eq(staffUsers.email, normalizeEmail(email)));
+  const [user] = await ctx.db
+    .select()
+    .from(staffUsers)
+    .where(eq(staffUsers.email, normalizeEmail(email)));
   return user ?? null;
 }
 
@@ -220,11 +222,7 @@ export async function resetStaffPassword(ctx: AppContext, changer: AccountChange
   return ctx.db.transaction(async (tx): Promise<AccountResult> => {
     const user = await lockUser(tx, id);
     if (!user) return { ok: false, problem: "notFound" };
-    const [updated] = await tx
-      .update(staffUsers)
-      .set({ passwordHash, mustChangePassword: true, updatedAt: now })
-      .where(eq(staffUsers.id, id))
-      .returning();
+    const [updated] = await tx.update(staffUsers).set({ passwordHash, mustChangePassword: true, updatedAt: now }).where(eq(staffUsers.id, id)).returning();
     await tx.delete(staffLoginAttempts).where(eq(staffLoginAttempts.key, loginAttemptKey(ctx.config.codePepper, user.email)));
     const ended = await endAllStaffSessions(tx, id, now, "password_reset");
     await recordAuditEvent(tx, auditFor(ctx, changer, { action: "staff.password.reset", subjectId: id, details: { sessionsEnded: ended } }));

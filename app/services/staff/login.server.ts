@@ -7,13 +7,7 @@ import type { AppContext, RequestMeta } from "../context.server";
 import { recordAuditEvent, type AuditInput } from "../audit/record.server";
 import { burnPasswordCheck, checkNewPassword, hashPassword, verifyPassword, type PasswordProblem } from "./password.server";
 import { checkTotp } from "./totp.server";
-import {
-  endStaffSession,
-  findStaffSession,
-  startStaffSession,
-  staffSessionEndReason,
-  type OpenStaffSession,
-} from "./session.server";
+import { endStaffSession, findStaffSession, startStaffSession, staffSessionEndReason, type OpenStaffSession } from "./session.server";
 
 /** Consecutive failed sign-in steps (password or code) before an email address waits. */
 export const LOCK_AFTER_FAILURES = 5;
@@ -29,12 +23,16 @@ export function normalizeEmail(email: string): string {
 
 /** The lock counter's key: a keyed hash of the email, the same whether or not an account has it. */
 export function loginAttemptKey(pepper: Buffer, email: string): string {
-  return `staff-login:${keyedHash(pepper, `staff-email:${normalizeEmail(email)}`).toString("base64url").slice(0, 32)}`;
+  return `staff-login:${keyedHash(pepper, `staff-email:${normalizeEmail(email)}`)
+    .toString("base64url")
+    .slice(0, 32)}`;
 }
 
 /** A short keyed hash of a typed email for audit rows of failed sign-ins (never the address itself). */
 function emailTag(pepper: Buffer, email: string): string {
-  return keyedHash(pepper, `staff-email-tag:${normalizeEmail(email)}`).toString("hex").slice(0, 16);
+  return keyedHash(pepper, `staff-email-tag:${normalizeEmail(email)}`)
+    .toString("hex")
+    .slice(0, 16);
 }
 
 export type SignInStep = "totp" | "new_password";
@@ -119,11 +117,7 @@ function audit(ctx: AppContext, meta: RequestMeta, user: StaffUser | null, rest:
  * password (and costs the same argon2 time). After LOCK_AFTER_FAILURES failures in a row the
  * address waits LOCK_MS, real or not. Every attempt writes an audit row with the counter change.
  */
-export async function signInWithPassword(
-  ctx: AppContext,
-  meta: RequestMeta,
-  input: { email: string; password: string },
-): Promise<SignInResult> {
+export async function signInWithPassword(ctx: AppContext, meta: RequestMeta, input: { email: string; password: string }): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const now = ctx.now();
   const key = loginAttemptKey(ctx.config.codePepper, email);
@@ -162,7 +156,10 @@ export async function signInWithPassword(
   await giveBackAttempt(ctx.db, ipKey);
   const token = await ctx.db.transaction(async (tx) => {
     const started = await startStaffSession(tx, user!.id, "totp", now);
-    await recordAuditEvent(tx, audit(ctx, meta, user!, { action: "staff.login", outcome: "success", reason: "password_accepted", details: { step: "password" } }));
+    await recordAuditEvent(
+      tx,
+      audit(ctx, meta, user!, { action: "staff.login", outcome: "success", reason: "password_accepted", details: { step: "password" } }),
+    );
     return started.token;
   });
   return { kind: "next", step: "totp", token };
@@ -295,7 +292,10 @@ export async function signOutStaff(ctx: AppContext, meta: RequestMeta, token: st
   if (!open) return false;
   await ctx.db.transaction(async (tx) => {
     await endStaffSession(tx, open.session.id, ctx.now(), "signout");
-    await recordAuditEvent(tx, audit(ctx, meta, open.user, { action: "staff.logout", outcome: "success", subjectType: "staff_session", subjectId: open.session.id }));
+    await recordAuditEvent(
+      tx,
+      audit(ctx, meta, open.user, { action: "staff.logout", outcome: "success", subjectType: "staff_session", subjectId: open.session.id }),
+    );
   });
   return true;
 }

@@ -16,4 +16,3 @@ export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
   mismatch: "The two passwords do not match.",
   sameAsBefore: "Choose a password different from the one-time password.",
 };
-

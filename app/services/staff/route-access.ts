@@ -25,32 +25,112 @@ export type RouteAccess = {
 
 export const STAFF_ROUTE_ACCESS = {
   "routes/staff": { minimumRole: "public", description: "Staff layout: header, who is signed in, sign-out button. Shows nothing without a session." },
-  "routes/staff.login": { minimumRole: "public", description: "Sign in: email + password, then the TOTP code; on first sign-in, confirm the code and choose a new password." },
+  "routes/staff.login": {
+    minimumRole: "public",
+    description: "Sign in: email + password, then the TOTP code; on first sign-in, confirm the code and choose a new password.",
+  },
   "routes/staff.logout": { minimumRole: "public", description: "POST: sign out (the session ends at once)." },
   "routes/staff._index": { minimumRole: "agent", description: "Dashboard: links to what the role can do.", nav: "Dashboard" },
-  "routes/staff.calls._index": { minimumRole: "agent", description: "Call-center console: start a call (call reference + reason), find the caller's letter by reference number, activation code, or last name + date of birth + ZIP (exact matches only; lookups limited per hour). Every search audited.", nav: "Calls" },
-  "routes/staff.calls.$callId": { minimumRole: "agent", description: "One call (the agent's own): verify the caller, then explain, enroll, resend, change email, unlock, reissue, flag; end with a disposition. Every read and action audited.", path: "/staff/calls/00000000-0000-0000-0000-000000000001" },
-  "routes/staff.calls.supervisor": { minimumRole: "supervisor", description: "Call-center supervisor view: calls per hour and disposition, handling time, who is signed in, lookup-limit alerts, unusual activity, latest calls with their audit trail. Audited.", nav: "Call center" },
-  "routes/staff.audit": { minimumRole: "supervisor", description: "Audit trail: filter by staff member, notice reference, event type and date; paginated. Each view is audited.", nav: "Audit trail" },
+  "routes/staff.calls._index": {
+    minimumRole: "agent",
+    description:
+      "Call-center console: start a call (call reference + reason), find the caller's letter by reference number, activation code, or last name + date of birth + ZIP (exact matches only; lookups limited per hour). Every search audited.",
+    nav: "Calls",
+  },
+  "routes/staff.calls.$callId": {
+    minimumRole: "agent",
+    description:
+      "One call (the agent's own): verify the caller, then explain, enroll, resend, change email, unlock, reissue, flag; end with a disposition. Every read and action audited.",
+    path: "/staff/calls/00000000-0000-0000-0000-000000000001",
+  },
+  "routes/staff.calls.supervisor": {
+    minimumRole: "supervisor",
+    description:
+      "Call-center supervisor view: calls per hour and disposition, handling time, who is signed in, lookup-limit alerts, unusual activity, latest calls with their audit trail. Audited.",
+    nav: "Call center",
+  },
+  "routes/staff.audit": {
+    minimumRole: "supervisor",
+    description: "Audit trail: filter by staff member, notice reference, event type and date; paginated. Each view is audited.",
+    nav: "Audit trail",
+  },
   "routes/staff.audit.export": { minimumRole: "supervisor", description: "Audit trail as CSV (formula-safe), with the same filters. The export is audited." },
   "routes/admin": { minimumRole: "admin", description: "Admin layout." },
   "routes/admin._index": { minimumRole: "admin", description: "Admin home: links to the admin pages.", nav: "Admin" },
-  "routes/admin.staff": { minimumRole: "admin", description: "Staff accounts: create (invite), change role, disable/enable, reset password, reset second factor. Every change is audited.", nav: "Staff accounts" },
-  "routes/admin.pool": { minimumRole: "admin", description: "Monitoring code pool: codes loaded, handed out and left per product, people waiting, low/empty alerts; load a vendor code file (audited).", nav: "Code pool" },
-  "routes/admin.outbox": { minimumRole: "admin", description: "Email queue: pending, sent and failed messages (recipients masked); retry a failed one. Without RESEND_API_KEY, email is delivered here. Each view is audited.", nav: "Outbox" },
+  "routes/admin.staff": {
+    minimumRole: "admin",
+    description: "Staff accounts: create (invite), change role, disable/enable, reset password, reset second factor. Every change is audited.",
+    nav: "Staff accounts",
+  },
+  "routes/admin.pool": {
+    minimumRole: "admin",
+    description: "Monitoring code pool: codes loaded, handed out and left per product, people waiting, low/empty alerts; load a vendor code file (audited).",
+    nav: "Code pool",
+  },
+  "routes/admin.outbox": {
+    minimumRole: "admin",
+    description:
+      "Email queue: pending, sent and failed messages (recipients masked); retry a failed one. Without RESEND_API_KEY, email is delivered here. Each view is audited.",
+    nav: "Outbox",
+  },
   "routes/admin.outbox_.$id": { minimumRole: "admin", description: "One queued email: subject and text as sent (recipient masked). Audited." },
-  "routes/admin.incident": { minimumRole: "admin", description: "The incident: create or edit its definition (the same fields and checks as `incident create/update`), with a preview of the public home and exposure pages in English and Spanish before saving. Views and changes audited.", nav: "Incident" },
-  "routes/admin.organizations": { minimumRole: "admin", description: "Organizations (covered entities) of the incident with their notice counts; add one (audited).", nav: "Organizations" },
-  "routes/admin.batches._index": { minimumRole: "admin", description: "Notification batches: status, counts, mailing date; upload a batch file (streamed to disk, imported in the background; dry run; import the valid rows). Audited.", nav: "Batches" },
-  "routes/admin.batches.template[.csv]": { minimumRole: "admin", description: "A template batch file to start from: the header row with every column and one made-up example row." },
-  "routes/admin.batches.$id": { minimumRole: "admin", description: "One batch: import progress (updates in place), counts, validation report, mailing-file download, mark mailed (audited)." },
-  "routes/admin.batches.$id_.report[.csv]": { minimumRole: "admin", description: "A batch's validation report as CSV (line, column, reason; formula-safe). Audited." },
-  "routes/admin.batches.$id_.mailing[.csv]": { minimumRole: "admin", description: "The print vendor's mailing file (activation codes in clear), only while the batch awaits mailing. Every download and refusal audited." },
-  "routes/admin.batches.$id_.reprint": { minimumRole: "admin", description: "POST: reprint one letter by reference number: a new code replaces the old; answers the one-line mailing file. Audited." },
-  "routes/admin.returned-mail": { minimumRole: "admin", description: "Returned mail: upload reference numbers of letters that came back; shows when HIPAA substitute notice is required (10+). Audited.", nav: "Returned mail" },
-  "routes/admin.reports": { minimumRole: "admin", description: "Reports per organization and per state (notified, minors, deceased, checked, locked, returned mail, enrolled), checks and enrollments per day. Audited.", nav: "Reports" },
-  "routes/admin.reports_.download": { minimumRole: "admin", description: "A report table as CSV (?by=state|organization|day|enrollment-day|enrollment-product). Audited." },
-  "routes/admin.hhs": { minimumRole: "admin", description: "The HHS breach report figures on one page: individuals affected, dates, type and location of breach, types of information. Audited.", nav: "HHS report" },
+  "routes/admin.incident": {
+    minimumRole: "admin",
+    description:
+      "The incident: create or edit its definition (the same fields and checks as `incident create/update`), with a preview of the public home and exposure pages in English and Spanish before saving. Views and changes audited.",
+    nav: "Incident",
+  },
+  "routes/admin.organizations": {
+    minimumRole: "admin",
+    description: "Organizations (covered entities) of the incident with their notice counts; add one (audited).",
+    nav: "Organizations",
+  },
+  "routes/admin.batches._index": {
+    minimumRole: "admin",
+    description:
+      "Notification batches: status, counts, mailing date; upload a batch file (streamed to disk, imported in the background; dry run; import the valid rows). Audited.",
+    nav: "Batches",
+  },
+  "routes/admin.batches.template[.csv]": {
+    minimumRole: "admin",
+    description: "A template batch file to start from: the header row with every column and one made-up example row.",
+  },
+  "routes/admin.batches.$id": {
+    minimumRole: "admin",
+    description: "One batch: import progress (updates in place), counts, validation report, mailing-file download, mark mailed (audited).",
+  },
+  "routes/admin.batches.$id_.report[.csv]": {
+    minimumRole: "admin",
+    description: "A batch's validation report as CSV (line, column, reason; formula-safe). Audited.",
+  },
+  "routes/admin.batches.$id_.mailing[.csv]": {
+    minimumRole: "admin",
+    description: "The print vendor's mailing file (activation codes in clear), only while the batch awaits mailing. Every download and refusal audited.",
+  },
+  "routes/admin.batches.$id_.reprint": {
+    minimumRole: "admin",
+    description: "POST: reprint one letter by reference number: a new code replaces the old; answers the one-line mailing file. Audited.",
+  },
+  "routes/admin.returned-mail": {
+    minimumRole: "admin",
+    description: "Returned mail: upload reference numbers of letters that came back; shows when HIPAA substitute notice is required (10+). Audited.",
+    nav: "Returned mail",
+  },
+  "routes/admin.reports": {
+    minimumRole: "admin",
+    description:
+      "Reports per organization and per state (notified, minors, deceased, checked, locked, returned mail, enrolled), checks and enrollments per day. Audited.",
+    nav: "Reports",
+  },
+  "routes/admin.reports_.download": {
+    minimumRole: "admin",
+    description: "A report table as CSV (?by=state|organization|day|enrollment-day|enrollment-product). Audited.",
+  },
+  "routes/admin.hhs": {
+    minimumRole: "admin",
+    description: "The HHS breach report figures on one page: individuals affected, dates, type and location of breach, types of information. Audited.",
+    nav: "HHS report",
+  },
 } as const satisfies Record<string, RouteAccess>;
 
 export type StaffRouteId = keyof typeof STAFF_ROUTE_ACCESS;

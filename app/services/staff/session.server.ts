@@ -10,12 +10,7 @@ export const STAFF_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** A half-done sign-in (password accepted, code awaited) is good for this long. */
 export const STAFF_SIGN_IN_STEP_MS = 10 * 60 * 1000;
 /** Start a session (a sign-in stage); call inside the transaction that decided it. Returns the token. */
-export async function startStaffSession(
-  tx: Db,
-  userId: string,
-  stage: StaffSession["stage"],
-  now: Date,
-): Promise<{ token: string; sessionId: string }> {
+export async function startStaffSession(tx: Db, userId: string, stage: StaffSession["stage"], now: Date): Promise<{ token: string; sessionId: string }> {
   const token = randomToken(32);
   const [row] = await tx
     .insert(staffSessions)

@@ -71,7 +71,10 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("the app as a role that
   });
 
   it("cannot change, remove or truncate audit rows or checkpoints, nor switch the triggers off", async () => {
-    for (const [table, column] of [["audit_events", "reason"], ["audit_seals", "head"]] as const) {
+    for (const [table, column] of [
+      ["audit_events", "reason"],
+      ["audit_seals", "head"],
+    ] as const) {
       expect(await refusal(`update ${table} set ${column} = 'x'`)).toMatch(/42501 permission denied/);
       expect(await refusal(`delete from ${table}`)).toMatch(/42501 permission denied/);
       expect(await refusal(`truncate ${table}`)).toMatch(/42501 permission denied/);

@@ -27,7 +27,16 @@ beforeAll(async () => {
   for (let i = 0; i < 120; i++) {
     env.clock.advance(20 * 60_000);
     await env.ctx.db.transaction((tx) =>
-      recordAuditEvent(tx, { at: env.ctx.now(), actorType: "staff", actorId: agentA.id, actorRole: "agent", action: "notice.view", subjectType: "notice", subjectId: String(900000 + i), outcome: "success" }),
+      recordAuditEvent(tx, {
+        at: env.ctx.now(),
+        actorType: "staff",
+        actorId: agentA.id,
+        actorRole: "agent",
+        action: "notice.view",
+        subjectType: "notice",
+        subjectId: String(900000 + i),
+        outcome: "success",
+      }),
     );
   }
   for (let i = 0; i < 5; i++) {

@@ -111,7 +111,9 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("the audit sealer with 
 
   it("several instances sealing at once take turns: contiguous checkpoints, each row sealed once", async () => {
     for (let i = 0; i < 20; i++) await env.ctx.db.transaction((tx) => recordAuditEvent(tx, row(`m${i}`)));
-    const other = await openDatabase({ url: process.env.TEST_DATABASE_URL!.replace(/\/[^/]*$/, `/${(await env.ctx.database.rows<{ d: string }>(sql`select current_database() as d`))[0]!.d}`) });
+    const other = await openDatabase({
+      url: process.env.TEST_DATABASE_URL!.replace(/\/[^/]*$/, `/${(await env.ctx.database.rows<{ d: string }>(sql`select current_database() as d`))[0]!.d}`),
+    });
     try {
       const runs = await Promise.all(
         Array.from({ length: 6 }, (_, i) => sealAuditTrail(i % 2 ? other.db : env.ctx.db, env.config.auditSealKey, env.ctx.now(), { maxRows: 5 })),

@@ -62,8 +62,10 @@ async function tamper(...statements: ReturnType<typeof sql>[]) {
     await tx.execute(sql`alter table audit_events disable trigger user`);
     await tx.execute(sql`alter table audit_seals disable trigger user`);
     for (const s of statements) await tx.execute(s);
-    for (const t of ["audit_events_no_update_delete", "audit_events_no_truncate"]) await tx.execute(sql.raw(`alter table audit_events enable always trigger ${t}`));
-    for (const t of ["audit_seals_no_update_delete", "audit_seals_no_truncate"]) await tx.execute(sql.raw(`alter table audit_seals enable always trigger ${t}`));
+    for (const t of ["audit_events_no_update_delete", "audit_events_no_truncate"])
+      await tx.execute(sql.raw(`alter table audit_events enable always trigger ${t}`));
+    for (const t of ["audit_seals_no_update_delete", "audit_seals_no_truncate"])
+      await tx.execute(sql.raw(`alter table audit_seals enable always trigger ${t}`));
   });
 }
 
@@ -163,7 +165,7 @@ describe(`audit verify against checkpoints (${process.env.TEST_DB_KIND})`, () =>
     await tamper(sql`update audit_seals set rows = rows + 1 where seq = 2`);
     expect(await verify()).toMatchObject({ ok: false, badSeq: 2, problem: "seal" });
     await tamper(sql`update audit_seals set rows = ${seal!.rows} where seq = 2`);
-    expect((await verifyAuditTrail(env.ctx.db, Buffer.from("another-key-of-enough-length-0123456789")))).toMatchObject({ ok: false, badSeq: 1, problem: "seal" });
+    expect(await verifyAuditTrail(env.ctx.db, Buffer.from("another-key-of-enough-length-0123456789"))).toMatchObject({ ok: false, badSeq: 1, problem: "seal" });
     expect((await verify()).ok).toBe(true);
   });
 

@@ -30,7 +30,8 @@ afterAll(async () => {
 });
 
 const ADMIN = { actorType: "cli" as const, actorId: "test-admin", actorRole: "admin" };
-const HEADER = "external_id,first_name,middle_name,last_name,suffix,address_line1,address_line2,city,state,zip,date_of_birth,email,phone,language,deceased,exposed";
+const HEADER =
+  "external_id,first_name,middle_name,last_name,suffix,address_line1,address_line2,city,state,zip,date_of_birth,email,phone,language,deceased,exposed";
 let fileSeq = 0;
 
 function csvFile(lines: string[], options: { bom?: boolean; eol?: string; header?: string } = {}): string {
@@ -75,7 +76,14 @@ async function world() {
 }
 
 function imp(org: Organization, filePath: string, extra: Partial<ImportOptions> = {}) {
-  return importBatch(env.ctx, ADMIN, null, { organizationId: org.id, filePath, fileName: path.basename(filePath), source: "cli", mailingDate: "2026-11-13", ...extra });
+  return importBatch(env.ctx, ADMIN, null, {
+    organizationId: org.id,
+    filePath,
+    fileName: path.basename(filePath),
+    source: "cli",
+    mailingDate: "2026-11-13",
+    ...extra,
+  });
 }
 
 async function countNotices(batchId: string): Promise<number> {
@@ -138,7 +146,18 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     const { org } = await world();
     const file = csvFile(
       [
-        row({ external_id: "BOM-1", first_name: "José", last_name: "Hernández", address_line1: '"12 Main St, Apt 4"', zip: "02134-0001", date_of_birth: "05/17/1970", email: "jose@example.com", phone: "(313) 555-0100", language: "ES", exposed: "ssn;name;ssn" }),
+        row({
+          external_id: "BOM-1",
+          first_name: "José",
+          last_name: "Hernández",
+          address_line1: '"12 Main St, Apt 4"',
+          zip: "02134-0001",
+          date_of_birth: "05/17/1970",
+          email: "jose@example.com",
+          phone: "(313) 555-0100",
+          language: "ES",
+          exposed: "ssn;name;ssn",
+        }),
         row({ external_id: "BOM-2", first_name: "Zoë", last_name: "O'Brien", state: "pr", zip: "00901", date_of_birth: "2015-01-02", deceased: "true" }),
       ],
       { bom: true, eol: "\r\n", header: HEADER.replace("external_id", " External_ID").replace("exposed", "EXPOSED") },
@@ -150,7 +169,13 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     const byExt = new Map(rows.map((n) => [env.ctx.cipher.decrypt("external_id", n.externalIdEnc!), n]));
     const jose = byExt.get("BOM-1")!;
     expect(env.ctx.cipher.decryptJson<SealedName>("name", jose.nameEnc!)).toEqual({ first: "José", middle: null, last: "Hernández", suffix: null });
-    expect(env.ctx.cipher.decryptJson<SealedAddress>("address", jose.addressEnc!)).toEqual({ line1: "12 Main St, Apt 4", line2: null, city: "Detroit", state: "MI", zip: "02134-0001" });
+    expect(env.ctx.cipher.decryptJson<SealedAddress>("address", jose.addressEnc!)).toEqual({
+      line1: "12 Main St, Apt 4",
+      line2: null,
+      city: "Detroit",
+      state: "MI",
+      zip: "02134-0001",
+    });
     expect(env.ctx.cipher.decrypt("dob", jose.dobEnc!)).toBe("1970-05-17");
     expect(env.ctx.cipher.decrypt("email", jose.emailEnc!)).toBe("jose@example.com");
     expect(env.ctx.cipher.decrypt("phone", jose.phoneEnc!)).toBe("3135550100");
@@ -169,7 +194,8 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     const { org } = await world();
     const lines: string[] = [];
     for (let i = 0; i < 60; i++) {
-      if (i % 7 === 3) lines.push(row({ address_line2: '"Apt 4,\r\nRear door ""B"""' })); // a quoted field over two lines
+      if (i % 7 === 3)
+        lines.push(row({ address_line2: '"Apt 4,\r\nRear door ""B"""' })); // a quoted field over two lines
       else if (i % 11 === 5) lines.push(row({ state: "XX" }));
       else if (i % 13 === 8) lines.push("");
       else if (i % 17 === 2) lines.push(row({ first_name: '"Ana ""Annie"""', zip: "123" }));
@@ -209,7 +235,11 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
       expect(await countNotices(r.batchId!)).toBe(0);
       await env.ctx.db.delete(batches).where(eq(batches.id, r.batchId!));
     }
-    for (const [name, text] of [["header-only.csv", `${HEADER}\r\n`], ["bom-only.csv", "\uFEFF"], ["blank.csv", "\n\n"]] as const) {
+    for (const [name, text] of [
+      ["header-only.csv", `${HEADER}\r\n`],
+      ["bom-only.csv", "\uFEFF"],
+      ["blank.csv", "\n\n"],
+    ] as const) {
       const f = path.join(dir, name);
       writeFileSync(f, text);
       const r = await imp(org, f, { dryRun: true });
@@ -226,7 +256,14 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     const out = path.join(dir, "many.csv");
     const ctx = { ...env.ctx, config: { ...env.ctx.config, ...settings } };
     const file = csvFile(people);
-    const r = await importBatch(ctx, ADMIN, null, { organizationId: org.id, filePath: file, fileName: path.basename(file), source: "cli", mailingDate: "2026-11-13", mailingOut: out });
+    const r = await importBatch(ctx, ADMIN, null, {
+      organizationId: org.id,
+      filePath: file,
+      fileName: path.basename(file),
+      source: "cli",
+      mailingDate: "2026-11-13",
+      mailingOut: out,
+    });
     expect([r.outcome, r.imported]).toEqual(["imported", 700]);
     const letters = (parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[]).map((l) => ({
       ref: l.reference_number!,
@@ -285,7 +322,10 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     const all = await env.ctx.db.select().from(batches).where(eq(batches.organizationId, org.id));
     expect(all).toHaveLength(1);
     expect(await countNotices(first.batchId!)).toBe(2);
-    const uploads = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "batch.upload"), eq(auditEvents.subjectId, first.batchId!)));
+    const uploads = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "batch.upload"), eq(auditEvents.subjectId, first.batchId!)));
     expect(uploads.map((a) => a.outcome).sort()).toEqual(["failure", "success"]);
   });
 
@@ -341,17 +381,19 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     const { org } = await world();
     const out = path.join(dir, "mailing.csv");
     const file = csvFile([
-      row({ external_id: "F-1", first_name: "=HYPERLINK(\"http://x\")", last_name: "Cole", date_of_birth: "1961-03-04" }),
+      row({ external_id: "F-1", first_name: '=HYPERLINK("http://x")', last_name: "Cole", date_of_birth: "1961-03-04" }),
       row({ external_id: "F-2", last_name: "Diaz", address_line1: "@SUM(A1)", date_of_birth: "2012-06-30" }),
     ]);
     const r = await imp(org, file, { mailingOut: out });
     expect(r.outcome).toBe("imported");
     const text = readFileSync(out, "utf8");
-    expect(text.split("\r\n")[0]).toBe("reference_number,external_id,letter_variant,language,full_name,address_line1,address_line2,city,state,zip,activation_code,enroll_by");
+    expect(text.split("\r\n")[0]).toBe(
+      "reference_number,external_id,letter_variant,language,full_name,address_line1,address_line2,city,state,zip,activation_code,enroll_by",
+    );
     const lines = parse(text, { columns: true }) as Record<string, string>[];
     const cole = lines.find((l) => l.external_id === "F-1")!;
     const diaz = lines.find((l) => l.external_id === "F-2")!;
-    expect(cole.full_name).toBe("'=HYPERLINK(\"http://x\") Cole");
+    expect(cole.full_name).toBe('\'=HYPERLINK("http://x") Cole');
     expect(diaz.address_line1).toBe("'@SUM(A1)");
     expect([cole.letter_variant, diaz.letter_variant]).toEqual(["adult", "minor"]);
     expect(cole.activation_code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -366,21 +408,35 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     const meta = { ip: "198.51.100.7", requestId: "r1" };
     expect((await redeemActivationCode(env.ctx, meta, { code: cole.activation_code!, dateOfBirth: "1961-03-04" })).kind).toBe("mismatch");
     await markBatchMailed(env.ctx, ADMIN, null, { batchId: r.batchId!, mailedOn: "2026-11-13" });
-    expect((await redeemActivationCode(env.ctx, { ...meta, ip: "198.51.100.8" }, { code: cole.activation_code!, dateOfBirth: "1961-03-04" })).kind).toBe("match");
-    expect((await redeemActivationCode(env.ctx, { ...meta, ip: "198.51.100.9" }, { code: diaz.activation_code!, dateOfBirth: "2012-06-30" })).kind).toBe("match");
+    expect((await redeemActivationCode(env.ctx, { ...meta, ip: "198.51.100.8" }, { code: cole.activation_code!, dateOfBirth: "1961-03-04" })).kind).toBe(
+      "match",
+    );
+    expect((await redeemActivationCode(env.ctx, { ...meta, ip: "198.51.100.9" }, { code: diaz.activation_code!, dateOfBirth: "2012-06-30" })).kind).toBe(
+      "match",
+    );
 
-    const [left] = await env.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from notices where batch_id = ${r.batchId} and code_enc is not null`);
+    const [left] = await env.ctx.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from notices where batch_id = ${r.batchId} and code_enc is not null`,
+    );
     expect(left!.n).toBe(0);
     await expect(exportMailingFile(env.ctx, ADMIN, null, r.batchId!)).rejects.toBeInstanceOf(BatchStateError);
-    const exports = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "batch.mailing.export"), eq(auditEvents.subjectId, r.batchId!))).orderBy(auditEvents.id);
+    const exports = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "batch.mailing.export"), eq(auditEvents.subjectId, r.batchId!)))
+      .orderBy(auditEvents.id);
     expect(exports.map((a) => a.outcome)).toEqual(["success", "success", "denied"]);
 
     // Reprint: a new code works, the old one no longer does.
     const reprint = await reprintNotice(env.ctx, ADMIN, null, { referenceNumber: cole.reference_number!, reason: "letter lost" });
     const fresh = (parse(reprint.mailingCsv, { columns: true }) as Record<string, string>[])[0]!;
     expect(fresh.activation_code).not.toBe(cole.activation_code);
-    expect((await redeemActivationCode(env.ctx, { ...meta, ip: "198.51.100.10" }, { code: cole.activation_code!, dateOfBirth: "1961-03-04" })).kind).toBe("mismatch");
-    expect((await redeemActivationCode(env.ctx, { ...meta, ip: "198.51.100.11" }, { code: fresh.activation_code!, dateOfBirth: "1961-03-04" })).kind).toBe("match");
+    expect((await redeemActivationCode(env.ctx, { ...meta, ip: "198.51.100.10" }, { code: cole.activation_code!, dateOfBirth: "1961-03-04" })).kind).toBe(
+      "mismatch",
+    );
+    expect((await redeemActivationCode(env.ctx, { ...meta, ip: "198.51.100.11" }, { code: fresh.activation_code!, dateOfBirth: "1961-03-04" })).kind).toBe(
+      "match",
+    );
   });
 
   it("a crash mid-COPY leaves no notice and a failed batch; a dead 'importing' batch is found; the file imports again", async () => {
@@ -412,11 +468,21 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     await imp(other, csvFile([row({ state: "TX" }), row({ state: "QQ" })])); // rejected: not counted
     expect([a.outcome, b.outcome]).toEqual(["imported", "imported"]);
     await markBatchMailed(env.ctx, ADMIN, null, { batchId: a.batchId! });
-    const [mi] = await env.ctx.db.select().from(notices).where(and(eq(notices.batchId, a.batchId!), eq(notices.state, "MI"))).limit(1);
+    const [mi] = await env.ctx.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.batchId, a.batchId!), eq(notices.state, "MI")))
+      .limit(1);
     // A check (what check.server writes) and a returned letter move the counters.
     await env.ctx.db.update(notices).set({ firstCheckedAt: env.clock.now(), lastCheckedAt: env.clock.now() }).where(eq(notices.id, mi!.id));
-    await env.ctx.db.update(notices).set({ lockedUntil: new Date(env.clock.now().getTime() + 3600_000) }).where(eq(notices.id, mi!.id));
-    await env.ctx.db.update(notices).set({ returnedMailAt: env.clock.now() }).where(and(eq(notices.batchId, b.batchId!), eq(notices.state, "TX")));
+    await env.ctx.db
+      .update(notices)
+      .set({ lockedUntil: new Date(env.clock.now().getTime() + 3600_000) })
+      .where(eq(notices.id, mi!.id));
+    await env.ctx.db
+      .update(notices)
+      .set({ returnedMailAt: env.clock.now() })
+      .where(and(eq(notices.batchId, b.batchId!), eq(notices.state, "TX")));
 
     const byState = await reportByState(env.ctx, incident.id);
     const pick = (s: string) => byState.find((r) => r.key === s);
@@ -445,12 +511,26 @@ describe(`returned mail (${process.env.TEST_DB_KIND})`, () => {
       fileName: "returned.csv",
       content: ["reference_number", ...refs.slice(0, 9).map((x) => x.replace(/-/g, "")), "0000-0000-0001", "not a number", ""].join("\n"),
     });
-    expect(first).toMatchObject({ listed: 10, flagged: 9, alreadyFlagged: 0, unknown: 1, invalid: 1, invalidLines: [12], totalReturned: 9, substituteNoticeRequired: false });
+    expect(first).toMatchObject({
+      listed: 10,
+      flagged: 9,
+      alreadyFlagged: 0,
+      unknown: 1,
+      invalid: 1,
+      invalidLines: [12],
+      totalReturned: 9,
+      substituteNoticeRequired: false,
+    });
     const second = await recordReturnedMail(env.ctx, ADMIN, null, { incidentId: incident.id, fileName: "more.txt", content: refs.slice(8, 10).join("\r\n") });
     expect(second).toMatchObject({ flagged: 1, alreadyFlagged: 1, totalReturned: 10, substituteNoticeRequired: true });
-    const [n] = await env.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from notices where batch_id = ${r.batchId} and returned_mail_at is not null`);
+    const [n] = await env.ctx.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from notices where batch_id = ${r.batchId} and returned_mail_at is not null`,
+    );
     expect(n!.n).toBe(10);
-    const audits = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "returned_mail.upload"), eq(auditEvents.subjectId, incident.id)));
+    const audits = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "returned_mail.upload"), eq(auditEvents.subjectId, incident.id)));
     expect(audits).toHaveLength(2);
   });
 });
@@ -458,11 +538,17 @@ describe(`returned mail (${process.env.TEST_DB_KIND})`, () => {
 describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large batch COPYed straight into notices (postgres)", () => {
   const direct = { load: "direct" as const };
   const indexesOfNotices = async () =>
-    (await env.ctx.database.rows<{ def: string }>(sql`select indexdef as def from pg_indexes where tablename = 'notices' order by indexname`)).map((r) => r.def);
+    (await env.ctx.database.rows<{ def: string }>(sql`select indexdef as def from pg_indexes where tablename = 'notices' order by indexname`)).map(
+      (r) => r.def,
+    );
   const tableState = async () => ({
     indexes: await indexesOfNotices(),
-    defaults: await env.ctx.database.rows(sql`select column_name, column_default from information_schema.columns where table_name = 'notices' and column_default is not null order by column_name`),
-    triggers: await env.ctx.database.rows(sql`select tgname, tgenabled from pg_trigger where tgrelid = 'notices'::regclass and not tgisinternal order by tgname`),
+    defaults: await env.ctx.database.rows(
+      sql`select column_name, column_default from information_schema.columns where table_name = 'notices' and column_default is not null order by column_name`,
+    ),
+    triggers: await env.ctx.database.rows(
+      sql`select tgname, tgenabled from pg_trigger where tgrelid = 'notices'::regclass and not tgisinternal order by tgname`,
+    ),
   });
 
   it("gives the same notices as the staging path, locks only notices meanwhile, and leaves the table as it was", async () => {
@@ -487,13 +573,17 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large batch COPYed s
           );
         return result;
       });
-    const r = await imp(org, csvFile([row({ first_name: "José", email: "jose@example.com" }), row({ state: "OH", date_of_birth: "2012-06-30" }), row({ deceased: "Y" })]), {
-      ...direct,
-      mailingOut: out,
-      onProgress: async (p) => {
-        if (p.phase === "moving") probes.push(await probe());
+    const r = await imp(
+      org,
+      csvFile([row({ first_name: "José", email: "jose@example.com" }), row({ state: "OH", date_of_birth: "2012-06-30" }), row({ deceased: "Y" })]),
+      {
+        ...direct,
+        mailingOut: out,
+        onProgress: async (p) => {
+          if (p.phase === "moving") probes.push(await probe());
+        },
       },
-    });
+    );
     expect(r.outcome).toBe("imported");
     expect(r.imported).toBe(3);
     expect(probes).toEqual([{ incidents: "read", organizations: "read", batches: "read", notices: "55P03" }]);
@@ -508,10 +598,16 @@ describe.skipIf(process.env.TEST_DB_KIND !== "postgres")("a large batch COPYed s
     expect([rows[1]!.isMinor, rows[2]!.isDeceased]).toEqual([true, true]);
     const mailing = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
     expect(mailing.map((m) => m.reference_number)).toEqual(rows.map((n) => n.referenceNumber));
-    for (const [i, m] of mailing.entries()) expect(rows[i]!.codeHash.equals(hashActivationCode(env.ctx.config.codePepper, m.activation_code!.replace(/-/g, "")))).toBe(true);
-    const [s] = await env.ctx.database.rows<{ n: number; minors: number }>(sql`select sum(notified)::int as n, sum(minors)::int as minors from notice_stats where batch_id = ${r.batchId}`);
+    for (const [i, m] of mailing.entries())
+      expect(rows[i]!.codeHash.equals(hashActivationCode(env.ctx.config.codePepper, m.activation_code!.replace(/-/g, "")))).toBe(true);
+    const [s] = await env.ctx.database.rows<{ n: number; minors: number }>(
+      sql`select sum(notified)::int as n, sum(minors)::int as minors from notice_stats where batch_id = ${r.batchId}`,
+    );
     expect(s).toEqual({ n: 3, minors: 1 });
-    const audit = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, r.batchId!), eq(auditEvents.action, "batch.import")));
+    const audit = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, r.batchId!), eq(auditEvents.action, "batch.import")));
     expect(audit.map((a) => a.outcome)).toEqual(["success"]);
   });
 

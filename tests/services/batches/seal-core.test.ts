@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes, createHmac } from "node:crypto";
-import { BatchSealer, ByteSink, GcmSealer, loadNativeSeal, nativeSealPath, permuteReference, referenceRoundKeys, SEALED_SLOTS } from "~/services/batches/seal-core";
+import {
+  BatchSealer,
+  ByteSink,
+  GcmSealer,
+  loadNativeSeal,
+  nativeSealPath,
+  permuteReference,
+  referenceRoundKeys,
+  SEALED_SLOTS,
+} from "~/services/batches/seal-core";
 import { countLines, firstRecordEnd, lastRecordEnd } from "~/services/batches/import-chunk";
 import { generateActivationCode, generateReferenceNumber, hasValidCheckSymbol, parseActivationCode } from "~/services/notices/activation-code.server";
 import { FieldCipher } from "~/utils/crypto.server";
@@ -8,7 +17,9 @@ import { FieldCipher } from "~/utils/crypto.server";
 // The binding is optional (npm install builds it where there is a C compiler). Where it is absent,
 // its own checks are skipped, saying why, and the portable node:crypto path is what is tested.
 const NATIVE = loadNativeSeal(nativeSealPath());
-const WITHOUT_BINDING = NATIVE ? "" : " [skipped: the OpenSSL binding is not built on this machine (no C compiler at npm install); node:crypto is the path in use]";
+const WITHOUT_BINDING = NATIVE
+  ? ""
+  : " [skipped: the OpenSSL binding is not built on this machine (no C compiler at npm install); node:crypto is the path in use]";
 
 describe("the import's fast sealing (seal-core) gives what the rest of the app reads", () => {
   it("GcmSealer values (node:crypto AES-256-GCM) decrypt with FieldCipher, for every length and for UTF-8, bound to their field and key id", () => {
@@ -121,7 +132,21 @@ describe("the import's fast sealing (seal-core) gives what the rest of the app r
     const aads = Buffer.from(SEALED_SLOTS.join(""));
     const aadEnds = Uint32Array.from(SEALED_SLOTS.map((_, i) => SEALED_SLOTS.slice(0, i + 1).join("").length));
     const one = (plainEnds: Uint32Array, out: Buffer, start = 0) =>
-      native.sealCopy(key, Buffer.from("k3."), pepper, Buffer.from("h"), new Uint32Array([1]), Buffer.from("abcdefg"), plainEnds, aads, aadEnds, Buffer.from("x"), new Uint32Array([1]), out, start);
+      native.sealCopy(
+        key,
+        Buffer.from("k3."),
+        pepper,
+        Buffer.from("h"),
+        new Uint32Array([1]),
+        Buffer.from("abcdefg"),
+        plainEnds,
+        aads,
+        aadEnds,
+        Buffer.from("x"),
+        new Uint32Array([1]),
+        out,
+        start,
+      );
     expect(one(Uint32Array.from([1, 2, 3, 4, 5, 6, 7]), Buffer.alloc(4096))).toBeGreaterThan(7 * 40);
     expect(one(Uint32Array.from([1, 2, 3, 4, 5, 6, 7]), Buffer.alloc(100))).toBe(-1);
     expect(() => one(Uint32Array.from([1, 2, 3, 4, 5, 6, 8]), Buffer.alloc(4096))).toThrow(/bad arguments/);
@@ -142,4 +167,3 @@ describe("the import's fast sealing (seal-core) gives what the rest of the app r
     expect(countLines(b("a\r\nb\n\nc"))).toBe(3);
   });
 });
-

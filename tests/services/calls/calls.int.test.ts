@@ -57,7 +57,10 @@ describe(`the call-center console's services (${process.env.TEST_DB_KIND})`, () 
       const [row] = (await auditRows(env.ctx, { action: "notice.search", actorId: agent.actor.id })).filter((a) => a.callReference === ref);
       expect(row).toMatchObject({ outcome: "success", subjectType: "notice", subjectId: String(notice.id), reason: "Caller asking about their letter" });
       expect(row!.details).toMatchObject({ by: criteria.by, matches: 1 });
-      const [call] = await env.ctx.db.select().from(calls).where(eq(calls.id, (r as { callId: string }).callId));
+      const [call] = await env.ctx.db
+        .select()
+        .from(calls)
+        .where(eq(calls.id, (r as { callId: string }).callId));
       expect(call).toMatchObject({ noticeId: notice.id, agentId: agent.actor.id, callReference: ref, lookupBy: criteria.by, verification: "pending" });
     }
     // A miss is audited too, without a subject, and opens no call.
@@ -128,7 +131,10 @@ describe(`the call-center console's services (${process.env.TEST_DB_KIND})`, () 
     // Three failures per call at most.
     await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "verify", outcome: "fail" });
     await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "verify", outcome: "fail" });
-    expect(await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "verify", outcome: "pass" })).toMatchObject({ kind: "problem", message: "tooManyFailures" });
+    expect(await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "verify", outcome: "pass" })).toMatchObject({
+      kind: "problem",
+      message: "tooManyFailures",
+    });
   });
 
   it("an unlock lets the patient in again", async () => {
@@ -153,7 +159,20 @@ describe(`the call-center console's services (${process.env.TEST_DB_KIND})`, () 
     const { letters } = await exportReprints(env.ctx, CLI, out);
     expect(letters).toBe(1);
     const rows = parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(["reference_number", "external_id", "letter_variant", "language", "full_name", "address_line1", "address_line2", "city", "state", "zip", "activation_code", "enroll_by"]);
+    expect(Object.keys(rows[0]!)).toEqual([
+      "reference_number",
+      "external_id",
+      "letter_variant",
+      "language",
+      "full_name",
+      "address_line1",
+      "address_line2",
+      "city",
+      "state",
+      "zip",
+      "activation_code",
+      "enroll_by",
+    ]);
     expect(rows[0]!.reference_number).toBe(notice.referenceNumber);
     expect((await check(rows[0]!.activation_code!, person.dateOfBirth)).kind).toBe("match");
     // Exported once: the code is wiped from the database and the next export is empty.
@@ -196,7 +215,10 @@ describe(`the call-center console's services (${process.env.TEST_DB_KIND})`, () 
     await performCallAction(env.ctx, agent.actor, testMeta(), call2, { intent: "flag", flag: "deceased" });
     expect((await check(dead.code, dead.person.dateOfBirth)).kind).toBe("match");
     expect((await getExposure(env.ctx, dead.notice.id))!.audience).toBe("deceased");
-    expect(await performCallAction(env.ctx, agent.actor, testMeta(), call2, { intent: "enroll", verbalConsent: "yes" })).toMatchObject({ kind: "problem", message: "offer_deceased" });
+    expect(await performCallAction(env.ctx, agent.actor, testMeta(), call2, { intent: "enroll", verbalConsent: "yes" })).toMatchObject({
+      kind: "problem",
+      message: "offer_deceased",
+    });
     const flags = (await auditRows(env.ctx, { action: "notice.flag" })).map((r) => r.details?.flag);
     expect(flags).toEqual(["fraud", "deceased"]);
   });
@@ -207,7 +229,9 @@ describe(`the call-center console's services (${process.env.TEST_DB_KIND})`, () 
     // No disposition before a verification outcome; after a failed one, "wrong person / not found".
     expect((await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "end", disposition: "not_found", note: "" })).kind).toBe("unverified");
     await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "verify", outcome: "fail" });
-    expect(await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "end", disposition: "not_found", note: "could not verify" })).toMatchObject({ kind: "done", ended: true });
+    expect(
+      await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "end", disposition: "not_found", note: "could not verify" }),
+    ).toMatchObject({ kind: "done", ended: true });
     expect(await performCallAction(env.ctx, agent.actor, testMeta(), callId, { intent: "verify", outcome: "pass" })).toEqual({ kind: "ended" });
     // The caller hangs up before verification: the agent closes the call as abandoned.
     const hungUp = await startCall(env.ctx, agent.actor, notice.referenceNumber);
@@ -247,7 +271,9 @@ describe(`the call-center console's services (${process.env.TEST_DB_KIND})`, () 
       const w = await createMailedWorld(limited.ctx);
       const { notice } = await createNotice(limited.ctx, w.batch);
       const busy = await signedIn(limited.ctx, await createStaff(limited.ctx, "agent"));
-      const results = await Promise.all(Array.from({ length: 12 }, () => lookup(limited.ctx, busy.actor, { by: "reference", referenceNumber: notice.referenceNumber })));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () => lookup(limited.ctx, busy.actor, { by: "reference", referenceNumber: notice.referenceNumber })),
+      );
       // 3 at full speed, the slow band (5) delayed, the rest refused — exactly, under concurrency.
       expect(results.filter((r) => r.kind === "found")).toHaveLength(8);
       expect(results.filter((r) => r.kind === "refused")).toHaveLength(4);

@@ -13,7 +13,15 @@ describe("email templates carry no personal data", () => {
 
   it("there is a template for every kind, in English and Spanish", () => {
     expect(cases.map((c) => `${c.kind}:${c.lang}`)).toEqual(
-      expect.arrayContaining(["enrollment_confirmed:en", "enrollment_confirmed:es", "enrollment_ready:es", "reminder_30:es", "reminder_7:en", "pool_low:en", "pool_empty:en"]),
+      expect.arrayContaining([
+        "enrollment_confirmed:en",
+        "enrollment_confirmed:es",
+        "enrollment_ready:es",
+        "reminder_30:es",
+        "reminder_7:en",
+        "pool_low:en",
+        "pool_empty:en",
+      ]),
     );
     expect(cases).toHaveLength(12);
   });

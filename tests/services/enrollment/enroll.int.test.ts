@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import {
-  auditEvents,
-  emailMessages,
-  enrollments,
-  monitoringCodes,
-  notices,
-  poolAlerts,
-} from "../../../db/schema/index";
+import { auditEvents, emailMessages, enrollments, monitoringCodes, notices, poolAlerts } from "../../../db/schema/index";
 import { enrollInMonitoring, enrollOnBehalf, getEnrollmentView } from "~/services/enrollment/enroll.server";
 import { getPoolStatus } from "~/services/enrollment/pool.server";
 import { importMonitoringCodes } from "~/services/enrollment/pool-import.server";
@@ -61,13 +54,20 @@ describe(`enrollment in the monitoring offer (${process.env.TEST_DB_KIND})`, () 
     // The recipient is stored encrypted only.
     expect(mail[0]!.toEnc).not.toContain("maria");
 
-    const audit = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "enrollment.create"), eq(auditEvents.subjectId, String(notice.id))));
+    const audit = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "enrollment.create"), eq(auditEvents.subjectId, String(notice.id))));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: "patient", outcome: "success" });
     expect(JSON.stringify(audit)).not.toContain(view!.monitoringCode!);
 
     // A second submit (refresh, second tab) changes nothing.
-    expect(await web(notice.id, { email: "other@example.test" })).toMatchObject({ kind: "enrolled", enrollmentId: result.kind === "enrolled" ? result.enrollmentId : -1, created: false });
+    expect(await web(notice.id, { email: "other@example.test" })).toMatchObject({
+      kind: "enrolled",
+      enrollmentId: result.kind === "enrolled" ? result.enrollmentId : -1,
+      created: false,
+    });
     expect(await env.ctx.db.select().from(emailMessages).where(eq(emailMessages.noticeId, notice.id))).toHaveLength(1);
     expect(await env.ctx.db.select().from(monitoringCodes).where(eq(monitoringCodes.noticeId, notice.id))).toHaveLength(1);
   });
@@ -83,7 +83,10 @@ describe(`enrollment in the monitoring offer (${process.env.TEST_DB_KIND})`, () 
     expect(results.filter((r) => r.kind === "enrolled" && r.created)).toHaveLength(1);
 
     expect(await env.ctx.db.select().from(enrollments).where(eq(enrollments.noticeId, notice.id))).toHaveLength(1);
-    const claimed = await env.ctx.db.select().from(monitoringCodes).where(and(eq(monitoringCodes.incidentId, incident.id), isNotNull(monitoringCodes.claimedAt)));
+    const claimed = await env.ctx.db
+      .select()
+      .from(monitoringCodes)
+      .where(and(eq(monitoringCodes.incidentId, incident.id), isNotNull(monitoringCodes.claimedAt)));
     expect(claimed).toHaveLength(1);
     expect(claimed[0]!.noticeId).toBe(notice.id);
     expect(await env.ctx.db.select().from(emailMessages).where(eq(emailMessages.noticeId, notice.id))).toHaveLength(1);
@@ -120,7 +123,10 @@ describe(`enrollment in the monitoring offer (${process.env.TEST_DB_KIND})`, () 
     // Admins: one "low" and one "empty" alert, each emailed once, whatever the concurrency.
     const alerts = await env.ctx.db.select().from(poolAlerts).where(eq(poolAlerts.incidentId, incident.id));
     expect(alerts.map((a) => a.kind).sort()).toEqual(["empty", "low"]);
-    const adminMail = await env.ctx.db.select().from(emailMessages).where(sql`${emailMessages.dedupeKey} like ${`pool_%:%:${admin.id}`}`);
+    const adminMail = await env.ctx.db
+      .select()
+      .from(emailMessages)
+      .where(sql`${emailMessages.dedupeKey} like ${`pool_%:%:${admin.id}`}`);
     expect(adminMail.map((m) => m.kind).sort()).toEqual(["pool_empty", "pool_low"]);
     expect((await getPoolStatus(env.ctx, incident.id))!.products[0]).toMatchObject({ remaining: 0, waiting: 50, low: true });
 
@@ -136,10 +142,16 @@ describe(`enrollment in the monitoring offer (${process.env.TEST_DB_KIND})`, () 
       return i % 2 === 1 || i % 4 === 0;
     });
     expect(readyMail.map((m) => m.noticeId).sort()).toEqual(expected.sort());
-    const open = await env.ctx.db.select().from(poolAlerts).where(and(eq(poolAlerts.incidentId, incident.id), sql`cleared_at is null`));
+    const open = await env.ctx.db
+      .select()
+      .from(poolAlerts)
+      .where(and(eq(poolAlerts.incidentId, incident.id), sql`cleared_at is null`));
     expect(open.map((a) => a.kind)).not.toContain("empty");
     // Still every code once.
-    const all = await env.ctx.db.select().from(monitoringCodes).where(and(eq(monitoringCodes.incidentId, incident.id), isNotNull(monitoringCodes.noticeId)));
+    const all = await env.ctx.db
+      .select()
+      .from(monitoringCodes)
+      .where(and(eq(monitoringCodes.incidentId, incident.id), isNotNull(monitoringCodes.noticeId)));
     expect(new Set(all.map((c) => c.noticeId)).size).toBe(200);
 
     // Reports count them.
@@ -219,7 +231,10 @@ describe(`enrollment in the monitoring offer (${process.env.TEST_DB_KIND})`, () 
     expect(result).toMatchObject({ kind: "enrolled", created: true });
     const [row] = await env.ctx.db.select().from(enrollments).where(eq(enrollments.noticeId, notice.id));
     expect(row).toMatchObject({ channel: "call_center", actorId: agent.id, verbalConsent: true, callReference: "CALL-2026-0042", termsAcceptedAt: null });
-    const audit = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "enrollment.create"), eq(auditEvents.subjectId, String(notice.id))));
+    const audit = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "enrollment.create"), eq(auditEvents.subjectId, String(notice.id))));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: "staff", actorId: agent.id, actorRole: "agent", callReference: "CALL-2026-0042" });
     // The person then signs in on the web: they are already enrolled, same code.

@@ -33,8 +33,7 @@ describe(`reminders to people who checked, gave an email and did not enroll (${p
     const { incident, batch } = await createMailedWorld(env.ctx);
     await loadCodes(env.ctx, incident.id, "adult", vendorCodes(5));
     const checked = new Date("2026-12-01T10:00:00Z");
-    const mark = async (id: number, at: Date | null = checked) =>
-      env.ctx.db.update(notices).set({ firstCheckedAt: at }).where(eq(notices.id, id));
+    const mark = async (id: number, at: Date | null = checked) => env.ctx.db.update(notices).set({ firstCheckedAt: at }).where(eq(notices.id, id));
 
     const due = await createNotice(env.ctx, batch, { email: "due@example.test" });
     const dueEs = await createNotice(env.ctx, batch, { email: "es@example.test", language: "es" });
@@ -44,7 +43,9 @@ describe(`reminders to people who checked, gave an email and did not enroll (${p
     const deceased = await createNotice(env.ctx, batch, { email: "kin@example.test", deceased: true });
     const lateChecker = await createNotice(env.ctx, batch, { email: "late@example.test" });
     for (const n of [due, dueEs, noEmail, enrolled, deceased]) await mark(n.notice.id);
-    expect(await enrollInMonitoring(env.ctx, meta(), { noticeId: enrolled.notice.id, termsAccepted: true, language: "en" })).toMatchObject({ kind: "enrolled" });
+    expect(await enrollInMonitoring(env.ctx, meta(), { noticeId: enrolled.notice.id, termsAccepted: true, language: "en" })).toMatchObject({
+      kind: "enrolled",
+    });
 
     const ours = [due, dueEs, neverChecked, noEmail, enrolled, deceased, lateChecker].map((n) => n.notice.id);
     const reminders = async () =>
@@ -59,10 +60,12 @@ describe(`reminders to people who checked, gave an email and did not enroll (${p
     env.clock.set("2027-01-12T08:00:00Z");
     await sendDueReminders(env.ctx);
     let sent = await reminders();
-    expect(sent.map((m) => [m.kind, m.noticeId]).sort()).toEqual([
-      ["reminder_30", due.notice.id],
-      ["reminder_30", dueEs.notice.id],
-    ].sort());
+    expect(sent.map((m) => [m.kind, m.noticeId]).sort()).toEqual(
+      [
+        ["reminder_30", due.notice.id],
+        ["reminder_30", dueEs.notice.id],
+      ].sort(),
+    );
     expect(env.ctx.cipher.decrypt(EMAIL_FIELD, sent.find((m) => m.noticeId === due.notice.id)!.toEnc)).toBe("due@example.test");
     const es = sent.find((m) => m.noticeId === dueEs.notice.id)!;
     expect(es.language).toBe("es");
@@ -86,9 +89,12 @@ describe(`reminders to people who checked, gave an email and did not enroll (${p
     env.clock.set("2027-02-11T22:00:00Z");
     await sendDueReminders(env.ctx);
     sent = await reminders();
-    expect(sent.filter((m) => m.kind === "reminder_7").map((m) => m.noticeId).sort()).toEqual(
-      [due.notice.id, dueEs.notice.id, lateChecker.notice.id].sort(),
-    );
+    expect(
+      sent
+        .filter((m) => m.kind === "reminder_7")
+        .map((m) => m.noticeId)
+        .sort(),
+    ).toEqual([due.notice.id, dueEs.notice.id, lateChecker.notice.id].sort());
     expect(sent).toHaveLength(5);
 
     // After the enroll-by date: never.

@@ -109,7 +109,9 @@ describe(`housekeeping sweeps (${process.env.TEST_DB_KIND})`, () => {
   });
 
   it("runs on the server's schedule: the email worker's hourly round sweeps", async () => {
-    await env.ctx.db.insert(throttles).values({ key: `old-${key()}`, failures: 3, windowStart: ago(3 * THROTTLE_WINDOW_MS), updatedAt: ago(3 * THROTTLE_WINDOW_MS) });
+    await env.ctx.db
+      .insert(throttles)
+      .values({ key: `old-${key()}`, failures: 3, windowStart: ago(3 * THROTTLE_WINDOW_MS), updatedAt: ago(3 * THROTTLE_WINDOW_MS) });
     const before = await env.ctx.db.$count(throttles);
     const stop = startEmailWorker(env.ctx, { intervalMs: 60_000, transport: { name: "outbox", send: async () => ({ ok: true, providerId: "x" }) } });
     await stop(); // waits for the first round, which runs the hourly jobs at once

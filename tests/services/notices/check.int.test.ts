@@ -38,7 +38,10 @@ describe(`the patient check (${process.env.TEST_DB_KIND})`, () => {
     const exposure = await getExposure(env.ctx, mine.notice.id);
     expect(exposure?.categories).toEqual(["ssn", "name"]);
 
-    const audit = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.subjectId, String(mine.notice.id)));
+    const audit = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, String(mine.notice.id)));
     expect(audit.map((a) => [a.action, a.outcome])).toEqual([["patient.check", "success"]]);
     // The audit row never carries the code or the date of birth.
     expect(JSON.stringify(audit)).not.toContain("1958-04-28");

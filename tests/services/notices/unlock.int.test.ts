@@ -43,7 +43,9 @@ describe(`the call center unlocks a locked notice (${process.env.TEST_DB_KIND})`
   it("a notice that is not locked, or a reference that does not exist, changes nothing and is still audited", async () => {
     const { batch } = await createMailedWorld(env.ctx);
     const n = await createNotice(env.ctx, batch);
-    expect(await unlockNotice(env.ctx, agent, meta, { referenceNumber: n.notice.referenceNumber, callReference: "C2", reason: "r" })).toEqual({ kind: "notLocked" });
+    expect(await unlockNotice(env.ctx, agent, meta, { referenceNumber: n.notice.referenceNumber, callReference: "C2", reason: "r" })).toEqual({
+      kind: "notLocked",
+    });
     expect(await unlockNotice(env.ctx, agent, meta, { referenceNumber: "0000-0000-0000", callReference: "C3", reason: "r" })).toEqual({ kind: "notFound" });
     const rows = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "notice.unlock"));
     expect(rows.filter((r) => r.outcome === "failure")).toHaveLength(2);

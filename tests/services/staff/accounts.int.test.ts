@@ -46,7 +46,12 @@ describe(`staff accounts (${process.env.TEST_DB_KIND})`, () => {
     expect(JSON.stringify(row)).not.toContain(result.totpSecret!);
     expect(row).toMatchObject({ mustChangePassword: true, totpConfirmedAt: null, isDemo: false, createdBy: admin.actor.id });
     const [created] = await auditRows(env.ctx, { action: "staff.create", subjectId: result.user.id });
-    expect(created).toMatchObject({ actorId: admin.actor.id, actorRole: "admin", outcome: "success", ipHash: clientAddressHash(asAdmin.kind === "staff" ? asAdmin.meta.ip : "") });
+    expect(created).toMatchObject({
+      actorId: admin.actor.id,
+      actorRole: "admin",
+      outcome: "success",
+      ipHash: clientAddressHash(asAdmin.kind === "staff" ? asAdmin.meta.ip : ""),
+    });
     // The same email twice is refused (case-insensitively), with no second audit row.
     expect(await createStaffAccount(env.ctx, asAdmin, { email: "new.agent@org.TEST", role: "admin" })).toEqual({ ok: false, problem: "exists" });
     expect(await auditRows(env.ctx, { action: "staff.create", subjectId: result.user.id })).toHaveLength(1);

@@ -29,7 +29,16 @@ describe("staff passwords", () => {
 
   it("refuses passwords from the shipped list, with the reason, also dressed up with digits and symbols", () => {
     expect(commonPasswords().size).toBeGreaterThan(3000);
-    for (const p of ["password1234", "Password1234!", "qwertyuiop123", "123456789012", "iloveyou2024", "Summer2024!!!!", "!!football1234", "correcthorsebatterystaple"]) {
+    for (const p of [
+      "password1234",
+      "Password1234!",
+      "qwertyuiop123",
+      "123456789012",
+      "iloveyou2024",
+      "Summer2024!!!!",
+      "!!football1234",
+      "correcthorsebatterystaple",
+    ]) {
       expect(checkNewPassword(p, "a@b.test"), p).toBe("common");
     }
     expect(PASSWORD_PROBLEM_TEXT.common).toMatch(/commonly used passwords/);

@@ -73,7 +73,13 @@ describe(`staff sign-in (${process.env.TEST_DB_KIND})`, () => {
       ["staff.login", "success"],
       ["staff.login.totp", "success"],
     ]);
-    expect(rows[0]).toMatchObject({ actorType: "staff", actorRole: "agent", ipHash: clientAddressHash(meta1.ip), requestId: meta1.requestId, reason: "password_accepted" });
+    expect(rows[0]).toMatchObject({
+      actorType: "staff",
+      actorRole: "agent",
+      ipHash: clientAddressHash(meta1.ip),
+      requestId: meta1.requestId,
+      reason: "password_accepted",
+    });
     expect(rows[1]).toMatchObject({ ipHash: clientAddressHash(meta2.ip), requestId: meta2.requestId, reason: "signed_in" });
     // Never the password or the code in the trail.
     expect(JSON.stringify(rows)).not.toContain(agent.password);
@@ -100,7 +106,8 @@ describe(`staff sign-in (${process.env.TEST_DB_KIND})`, () => {
     const agent = await createStaff(env.ctx, "agent");
     const answers = async (email: string) => {
       const out: SignInResult[] = [];
-      for (let i = 0; i < LOCK_AFTER_FAILURES; i++) out.push(await signInWithPassword(env.ctx, { ...testMeta(), ip: `198.51.100.${i}` }, { email, password: `wrong-password-${i}` }));
+      for (let i = 0; i < LOCK_AFTER_FAILURES; i++)
+        out.push(await signInWithPassword(env.ctx, { ...testMeta(), ip: `198.51.100.${i}` }, { email, password: `wrong-password-${i}` }));
       return out;
     };
     const real = await answers(agent.email);
@@ -157,7 +164,10 @@ describe(`staff sign-in (${process.env.TEST_DB_KIND})`, () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/staff/login?ended=expired&next=%2Fstaff%2Faudit");
     expect(res.headers.get("Set-Cookie")).toMatch(/ec_staff=;.*Max-Age=0/i);
-    const [row] = await env.ctx.db.select().from(staffSessions).where(eq(staffSessions.tokenHash, sha256Hex(token)));
+    const [row] = await env.ctx.db
+      .select()
+      .from(staffSessions)
+      .where(eq(staffSessions.tokenHash, sha256Hex(token)));
     expect(row).toMatchObject({ endReason: "idle" });
     expect((await auditRows(env.ctx, { actorId: agent.id, action: "staff.session.expired" }))[0]).toMatchObject({ reason: "idle" });
     // Once ended, it stays ended (no resurrection by a later request).
@@ -170,7 +180,10 @@ describe(`staff sign-in (${process.env.TEST_DB_KIND})`, () => {
     }
     env.clock.advance(20 * 60_000);
     expect((await guard(busy)).value).toMatchObject({ status: 302 });
-    const [busyRow] = await env.ctx.db.select().from(staffSessions).where(eq(staffSessions.tokenHash, sha256Hex(busy)));
+    const [busyRow] = await env.ctx.db
+      .select()
+      .from(staffSessions)
+      .where(eq(staffSessions.tokenHash, sha256Hex(busy)));
     expect(busyRow!.endReason).toBe("absolute");
   });
 
@@ -192,10 +205,19 @@ describe(`staff sign-in (${process.env.TEST_DB_KIND})`, () => {
     expect((await guard(tokenOf(second))).value).toMatchObject({ status: 302 });
 
     const t = tokenOf(second);
-    expect(await signInWithNewPassword(env.ctx, testMeta(), t, { password: "Password2024!", confirm: "Password2024!" })).toEqual({ kind: "badPassword", problem: "common" });
+    expect(await signInWithNewPassword(env.ctx, testMeta(), t, { password: "Password2024!", confirm: "Password2024!" })).toEqual({
+      kind: "badPassword",
+      problem: "common",
+    });
     expect(await signInWithNewPassword(env.ctx, testMeta(), t, { password: "short", confirm: "short" })).toEqual({ kind: "badPassword", problem: "tooShort" });
-    expect(await signInWithNewPassword(env.ctx, testMeta(), t, { password: "pelican tundra sextant", confirm: "pelican tundra sextnt" })).toEqual({ kind: "badPassword", problem: "mismatch" });
-    expect(await signInWithNewPassword(env.ctx, testMeta(), t, { password: agent.password, confirm: agent.password })).toEqual({ kind: "badPassword", problem: "sameAsBefore" });
+    expect(await signInWithNewPassword(env.ctx, testMeta(), t, { password: "pelican tundra sextant", confirm: "pelican tundra sextnt" })).toEqual({
+      kind: "badPassword",
+      problem: "mismatch",
+    });
+    expect(await signInWithNewPassword(env.ctx, testMeta(), t, { password: agent.password, confirm: agent.password })).toEqual({
+      kind: "badPassword",
+      problem: "sameAsBefore",
+    });
     const done = await signInWithNewPassword(env.ctx, testMeta(), t, { password: "pelican tundra sextant", confirm: "pelican tundra sextant" });
     expect(done.kind).toBe("signedIn");
     expect((await guard(tokenOf(done))).thrown).toBe(false);
