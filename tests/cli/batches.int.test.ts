@@ -6,7 +6,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { batches } from "../../db/schema/index";
 import { importBatch } from "~/services/batches/import.server";
-import { listStages } from "~/services/batches/stage.server";
+import { listStages } from "~/services/batches/import/stage.server";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { createIncident } from "../factories";
 import { writeSyntheticBatch } from "../bench/synthetic";

@@ -10,7 +10,8 @@ import {
   referenceRoundKeys,
   SEALED_SLOTS,
 } from "~/services/batches/seal-core";
-import { countLines, firstRecordEnd, lastRecordEnd } from "~/services/batches/import-chunk";
+import { countLines, firstRecordEnd, lastRecordEnd } from "~/services/batches/import/chunk";
+import { workerNativePath } from "~/services/batches/import/seal-pool.server";
 import { generateActivationCode, generateReferenceNumber, hasValidCheckSymbol, parseActivationCode } from "~/services/notices/activation-code.server";
 import { FieldCipher } from "~/utils/crypto.server";
 
@@ -22,6 +23,10 @@ const WITHOUT_BINDING = NATIVE
   : " [skipped: the OpenSSL binding is not built on this machine (no C compiler at npm install); node:crypto is the path in use]";
 
 describe("the import's fast sealing (seal-core) gives what the rest of the app reads", () => {
+  it("the import's workers look for the binding where npm install builds it (else they silently take the slower path)", () => {
+    expect(workerNativePath()).toBe(nativeSealPath());
+  });
+
   it("GcmSealer values (node:crypto AES-256-GCM) decrypt with FieldCipher, for every length and for UTF-8, bound to their field and key id", () => {
     const key = randomBytes(32);
     const fast = new GcmSealer("k7", key);

@@ -1,9 +1,9 @@
 // Worker thread of the batch import: parses, validates and seals chunks of the file
-// (import-chunk.ts). seal-pool.server.ts bundles this file with esbuild before starting workers,
+// (chunk.ts). seal-pool.server.ts bundles this file with esbuild before starting workers,
 // so a worker loads plain JavaScript (no TypeScript loader, no hooks thread per worker).
 import { parentPort, workerData } from "node:worker_threads";
-import { processChunk, type ChunkJob } from "./import-chunk";
-import { createSealState } from "./seal-core";
+import { processChunk, type ChunkJob } from "./chunk";
+import { createSealState } from "../seal-core";
 
 const state = createSealState(workerData);
 parentPort!.on("message", (job: ChunkJob) => {

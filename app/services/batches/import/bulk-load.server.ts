@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import type { Batch } from "../../../db/schema/index";
+import type { Batch } from "../../../../db/schema/index";
 import { STAGE_COLUMNS } from "./stage.server";
 
 /**

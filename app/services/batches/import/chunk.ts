@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
-import { checkRows, sealRows, type SealState } from "./seal-core";
-import { validateRecord, type HeaderMap, type RowProblem, type ValidRow } from "./validate";
+import { checkRows, sealRows, type SealState } from "../seal-core";
+import { validateRecord, type HeaderMap, type RowProblem, type ValidRow } from "../validate";
 
 /**
  * One slice of a batch file for a worker thread: whole records only (the main thread cuts the file

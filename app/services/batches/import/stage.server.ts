@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import type { Writable } from "node:stream";
-import type { Database } from "../../../db/client";
+import type { Database } from "../../../../db/client";
 
 /** Columns of a staging table, in the order seal-core writes them: plain, keyed hashes, then SEALED_SLOTS. */
 export const STAGE_COLUMNS = [

@@ -4,15 +4,20 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ChunkJob, ChunkResult } from "./import-chunk";
-import { nativeSealPath } from "./seal-core";
+import type { ChunkJob, ChunkResult } from "./chunk";
+import { nativeSealPath } from "../seal-core";
 
 export type SealInit = { pepper: Uint8Array; keyId: string; key: Uint8Array; referenceKey: Uint8Array; nativeSeal?: boolean };
-export type { ChunkJob, ChunkResult } from "./import-chunk";
+export type { ChunkJob, ChunkResult } from "./chunk";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** This directory in the source tree (also when the server runs from build/, where this module is bundled). */
-const sourceDir = existsSync(path.join(here, "import-worker.ts")) ? here : path.resolve(process.cwd(), "app/services/batches");
+const sourceDir = existsSync(path.join(here, "worker.ts")) ? here : path.resolve(process.cwd(), "app/services/batches/import");
+
+/** Where the workers look for the OpenSSL binding: the batches directory's native/ (see seal-core). */
+export function workerNativePath(): string {
+  return nativeSealPath(path.dirname(sourceDir));
+}
 
 let bundled: string | null = null;
 /**
@@ -27,14 +32,14 @@ function workerBundle(): string {
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   const outfile = path.join(dir, "import-worker.mjs");
   buildSync({
-    entryPoints: [path.join(sourceDir, "import-worker.ts")],
+    entryPoints: [path.join(sourceDir, "worker.ts")],
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     outfile,
     logLevel: "silent",
-    tsconfig: path.resolve(sourceDir, "../../../tsconfig.json"),
+    tsconfig: path.resolve(sourceDir, "../../../../tsconfig.json"),
   });
   bundled = outfile;
   return outfile;
@@ -59,7 +64,7 @@ export class SealPool {
   constructor(init: SealInit, size = workerCount()) {
     const file = workerBundle();
     const { nativeSeal = true, ...secrets } = init;
-    const workerData = { ...secrets, nativePath: nativeSeal ? nativeSealPath(sourceDir) : null };
+    const workerData = { ...secrets, nativePath: nativeSeal ? workerNativePath() : null };
     for (let i = 0; i < size; i++) {
       // Each worker holds one chunk at a time and sends its output away as transferred bytes: a small
       // heap keeps the process under its memory budget (measured: 96/16 MB heaps peaked ~60 MB more
