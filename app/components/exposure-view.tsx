@@ -1,8 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ContactList } from "~/components/contact-list";
 import { SEVERITY_RANK } from "~/content/categories";
-import { AUDIENCE_NOTES } from "~/content/guidance";
-import { guidanceFor } from "~/content/guidance-audiences";
+import { AUDIENCE_NOTES, guidanceFor } from "~/content/guidance";
 import { fill } from "~/content/i18n";
 import { medicaidAgencyFor, medicaidAgencyText } from "~/content/medicaid-agencies";
 import { EXPOSURE_TEXT, summarySteps } from "~/content/pages";

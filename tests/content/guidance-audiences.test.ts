@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORY_KEYS } from "~/content/categories";
 import { LANGS, placeholdersOf } from "~/content/i18n";
-import { DECEASED_GUIDANCE, guidanceFor, MINOR_GUIDANCE } from "~/content/guidance-audiences";
+import { DECEASED_GUIDANCE, guidanceFor, MINOR_GUIDANCE } from "~/content/guidance";
 import { EXPOSURE_TEXT, summarySteps } from "~/content/pages";
 
 const all = (g: typeof MINOR_GUIDANCE, lang: "en" | "es") => CATEGORY_KEYS.flatMap((k) => [g[k][lang].meaning, ...g[k][lang].actions]);

@@ -2,7 +2,7 @@
  * The category guidance as it reads for a letter not addressed to the person themselves: to the
  * parent or guardian of a minor, and to the next of kin of a person who has died (issue 16,
  * item 3: those pages said "your plan" and "get your credit reports"). Same facts and contacts as
- * `./index.ts`; only who is spoken to and about changes. The adult text stays in `./index.ts`.
+ * the adult text (the group files beside this one); only who is spoken to and about changes.
  */
 import type { CategoryKey } from "../categories";
 import type { Lang } from "../i18n";

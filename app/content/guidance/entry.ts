@@ -22,6 +22,5 @@ export function entry(contacts: readonly ContactId[], en: GuidanceText, es: Guid
   return { en: { ...en, contacts }, es: { ...es, contacts } };
 }
 
-
 /** Some categories' entries (each file of this folder holds one group). */
 export type CategoryGuidanceEntries<K extends CategoryKey> = Readonly<Record<K, Localized<CategoryGuidance>>>;

@@ -107,5 +107,4 @@ export const IDENTITY_GUIDANCE: CategoryGuidanceEntries<"name" | "address" | "da
       ],
     },
   ),
-
 };

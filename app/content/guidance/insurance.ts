@@ -91,5 +91,4 @@ export const INSURANCE_GUIDANCE: CategoryGuidanceEntries<"health_insurance" | "b
       ],
     },
   ),
-
 };

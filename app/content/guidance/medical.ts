@@ -132,5 +132,4 @@ export const MEDICAL_GUIDANCE: CategoryGuidanceEntries<"medical_record_number" |
       ],
     },
   ),
-
 };
