@@ -1,3 +1,4 @@
+import { CountTable } from "~/components/count-table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { isCategoryKey } from "~/content/categories";
@@ -86,76 +87,41 @@ export default function HhsPage() {
       </dl>
 
       <h2>Types of information involved</h2>
-      <div className="usa-table-container--scrollable" tabIndex={0}>
-        <table className="usa-table usa-table--compact" data-testid="hhs-information">
-          <caption>People whose letter lists each type of information</caption>
-          <thead>
-            <tr>
-              <th scope="col">Type of information</th>
-              <th scope="col" className="text-right">
-                People
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.informationTypes.map((t) => (
-              <tr key={t.category} data-category={t.category}>
-                <th scope="row">{t.label}</th>
-                <td className="text-right">{n(t.notified)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CountTable
+        testId="hhs-information"
+        caption="People whose letter lists each type of information"
+        keyHeader="Type of information"
+        rows={f.informationTypes}
+        rowKey={(t) => t.category}
+        rowLabel={(t) => t.label}
+        columns={[{ header: "People", value: (t) => t.notified }]}
+        rowProps={(t) => ({ "data-category": t.category })}
+      />
 
       <div className="grid-row grid-gap">
         <div className="grid-col-12 tablet:grid-col-6">
           <h2>Individuals per state</h2>
-          <div className="usa-table-container--scrollable" tabIndex={0}>
-            <table className="usa-table usa-table--compact" data-testid="hhs-states">
-              <caption>By the state of the mailing address</caption>
-              <thead>
-                <tr>
-                  <th scope="col">State</th>
-                  <th scope="col" className="text-right">
-                    Individuals
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {f.byState.map((s) => (
-                  <tr key={s.state}>
-                    <th scope="row">{s.state}</th>
-                    <td className="text-right">{n(s.notified)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CountTable
+            testId="hhs-states"
+            caption="By the state of the mailing address"
+            keyHeader="State"
+            rows={f.byState}
+            rowKey={(r) => r.state}
+            rowLabel={(r) => r.state}
+            columns={[{ header: "Individuals", value: (r) => r.notified }]}
+          />
         </div>
         <div className="grid-col-12 tablet:grid-col-6">
           <h2>Individuals per organization</h2>
-          <div className="usa-table-container--scrollable" tabIndex={0}>
-            <table className="usa-table usa-table--compact" data-testid="hhs-organizations">
-              <caption>Covered entities whose patients were affected</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Organization</th>
-                  <th scope="col" className="text-right">
-                    Individuals
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {f.organizations.map((o) => (
-                  <tr key={o.name}>
-                    <th scope="row">{o.name}</th>
-                    <td className="text-right">{n(o.notified)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CountTable
+            testId="hhs-organizations"
+            caption="Covered entities whose patients were affected"
+            keyHeader="Organization"
+            rows={f.organizations}
+            rowKey={(o) => o.name}
+            rowLabel={(o) => o.name}
+            columns={[{ header: "Individuals", value: (o) => o.notified }]}
+          />
         </div>
       </div>
     </div>

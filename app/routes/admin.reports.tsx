@@ -1,3 +1,4 @@
+import { CountTable } from "~/components/count-table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart, fillDays } from "~/components/bar-chart";
@@ -204,31 +205,18 @@ export default function ReportsPage() {
       />
       <details className="ec-details margin-y-2">
         <summary>Checks per day as a table</summary>
-        <div className="usa-table-container--scrollable" tabIndex={0}>
-          <table className="usa-table usa-table--compact" data-testid="checks-table">
-            <caption>Successful exposure checks per UTC day</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col" className="text-right">
-                  Checks
-                </th>
-                <th scope="col" className="text-right">
-                  First checks
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.checksPerDay.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{d.day}</th>
-                  <td className="text-right">{n(d.checks)}</td>
-                  <td className="text-right">{n(d.firstChecks)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CountTable
+          testId="checks-table"
+          caption="Successful exposure checks per UTC day"
+          keyHeader="Day"
+          rows={report.checksPerDay}
+          rowKey={(d) => d.day}
+          rowLabel={(d) => d.day}
+          columns={[
+            { header: "Checks", value: (d) => d.checks },
+            { header: "First checks", value: (d) => d.firstChecks },
+          ]}
+        />
       </details>
       <p>
         <Download by="day">Download checks per day (CSV)</Download>
@@ -244,27 +232,15 @@ export default function ReportsPage() {
       />
       <details className="ec-details margin-y-2">
         <summary>Enrollments per day as a table</summary>
-        <div className="usa-table-container--scrollable" tabIndex={0}>
-          <table className="usa-table usa-table--compact" data-testid="enrollments-table">
-            <caption>Enrollments per UTC day</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col" className="text-right">
-                  Enrolled
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.perDay.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{d.day}</th>
-                  <td className="text-right">{n(d.enrolled)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CountTable
+          testId="enrollments-table"
+          caption="Enrollments per UTC day"
+          keyHeader="Day"
+          rows={e.perDay}
+          rowKey={(d) => d.day}
+          rowLabel={(d) => d.day}
+          columns={[{ header: "Enrolled", value: (d) => d.enrolled }]}
+        />
       </details>
       <p className="display-flex flex-wrap ec-gap-2">
         <Download by="enrollment-day">Download enrollments per day (CSV)</Download>

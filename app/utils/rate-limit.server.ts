@@ -5,7 +5,7 @@ import { keyedHash } from "./crypto.server";
 
 /**
  * Per-client-address attempt limiter with state in the database, so every app instance shares it.
- * We looked at rate-limiter-flexible (README, Decisions): its PostgreSQL store needs `pg` or knex,
+ * We looked at rate-limiter-flexible (docs/decisions/004-rate-limiting-module.md): its PostgreSQL store needs `pg` or knex,
  * not postgres.js or PGlite, so this small limiter is our own — one upserted row per address.
  *
  * Policy: attempts are counted in a window of WINDOW_MS. From SLOW_AFTER_FAILURES on, each answer

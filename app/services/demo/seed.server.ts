@@ -12,7 +12,7 @@ import { batches, incidents, notices, organizations } from "../../../db/schema/i
 /**
  * The demo incident, modelled on the 2023 HealthEC breach. The timeline keeps HealthEC's
  * intervals but is shifted so the letters went out a week before the seed runs and the offer is
- * open (README, Decisions). All people are synthetic.
+ * open (docs/decisions/008-demo-timeline.md). All people are synthetic.
  */
 export const DEMO_ORGANIZATIONS = [
   ["corewell-beaumont-aco", "Corewell Health (Beaumont ACO)"],
