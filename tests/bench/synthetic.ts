@@ -1,51 +1,8 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { SYNTHETIC_FIRST_NAMES, SYNTHETIC_LAST_NAMES } from "../../app/services/demo/names";
 
-/** A deterministic synthetic HealthEC-like batch file (all people invented). */
-const FIRST = [
-  "Mary",
-  "James",
-  "Linda",
-  "Robert",
-  "Ana",
-  "José",
-  "Patricia",
-  "Michael",
-  "Sofía",
-  "David",
-  "Aaliyah",
-  "Wei",
-  "Fatima",
-  "Dmitri",
-  "Grace",
-  "Luis",
-  "Noah",
-  "Emma",
-  "Chidi",
-  "Renée",
-];
-const LAST = [
-  "Smith",
-  "Johnson",
-  "García",
-  "Nguyen",
-  "Williams",
-  "Brown",
-  "Hernández",
-  "O'Neil",
-  "Kowalski",
-  "Patel",
-  "Jackson",
-  "Martínez",
-  "Lee",
-  "Davis",
-  "Wright",
-  "Lopez",
-  "Young",
-  "Hall",
-  "Al-Sayed",
-  "Müller",
-];
+// A deterministic synthetic HealthEC-like batch file (all people invented).
 const STATES: [string, string, string][] = [
   ["MI", "48", "Detroit"],
   ["MI", "49", "Grand Rapids"],
@@ -109,13 +66,13 @@ export async function writeSyntheticBatch(file: string, rows: number, seed = 445
         : `${String(month).padStart(2, "0")}/${String(day).padStart(2, "0")}/${year}`;
     const cats = CATS.filter(() => rnd() < 0.3);
     if (!cats.length) cats.push("name");
-    const last = pick(LAST);
+    const last = pick(SYNTHETIC_LAST_NAMES);
     const hasEmail = rnd() < 0.3;
     const hasPhone = rnd() < 0.5;
     buf +=
       [
         `P${String(i).padStart(9, "0")}`,
-        pick(FIRST),
+        pick(SYNTHETIC_FIRST_NAMES),
         rnd() < 0.3 ? "A" : "",
         last.includes("'") ? `"${last}"` : last,
         rnd() < 0.03 ? "Jr." : "",

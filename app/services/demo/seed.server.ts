@@ -1,3 +1,4 @@
+import { SYNTHETIC_FIRST_NAMES, SYNTHETIC_LAST_NAMES } from "./names";
 import { count, eq } from "drizzle-orm";
 import { pathToFileURL } from "node:url";
 import { CATEGORY_KEYS, type CategoryKey } from "~/content/categories";
@@ -57,50 +58,6 @@ function mulberry32(seed: number) {
   };
 }
 
-const FIRST = [
-  "Mary",
-  "James",
-  "Linda",
-  "Robert",
-  "Ana",
-  "José",
-  "Patricia",
-  "Michael",
-  "Sofía",
-  "David",
-  "Aaliyah",
-  "Wei",
-  "Fatima",
-  "Dmitri",
-  "Grace",
-  "Luis",
-  "Noah",
-  "Emma",
-  "Chidi",
-  "Renée",
-];
-const LAST = [
-  "Smith",
-  "Johnson",
-  "García",
-  "Nguyen",
-  "Williams",
-  "Brown",
-  "Hernández",
-  "O'Neil",
-  "Kowalski",
-  "Patel",
-  "Jackson",
-  "Martínez",
-  "Lee",
-  "Davis",
-  "Wright",
-  "Lopez",
-  "Young",
-  "Hall",
-  "Al-Sayed",
-  "Müller",
-];
 const STATES: [string, number, string][] = [
   ["MI", 25, "48"],
   ["AZ", 10, "85"],
@@ -236,8 +193,8 @@ export async function seedDemo(ctx: AppContext, options: { notices?: number; tod
       if (fixed?.label === "adult") ["ssn", "health_insurance", "diagnosis", "medicaid_medicare_id"].forEach((k) => exposed.add(k as CategoryKey));
       const person: PersonInput = {
         externalId: `DEMO-${String(i + 1).padStart(6, "0")}`,
-        firstName: pick(FIRST),
-        lastName: fixed ? fixed.lastName : pick(LAST),
+        firstName: pick(SYNTHETIC_FIRST_NAMES),
+        lastName: fixed ? fixed.lastName : pick(SYNTHETIC_LAST_NAMES),
         addressLine1: `${100 + Math.floor(rand() * 9800)} ${pick(["Oak", "Maple", "Cedar", "Elm", "Pine"])} ${pick(["St", "Ave", "Rd", "Dr"])}`,
         city: CITIES[state] ?? "Springfield",
         state,
