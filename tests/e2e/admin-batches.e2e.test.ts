@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext } from "playwright-core";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "../../app/services/demo/staff.server";
-import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
+import { accessibilityViolations, launchBrowser, signInDemoAdmin, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
 
 /**
  * Issue 4's admin pages in Chromium: an admin uploads a batch file through the form (JavaScript
  * off and on), watches the progress page until the import completes, downloads the mailing file
  * and the report, and looks at the reports. Nothing personal ever appears in a URL.
  */
-async function accessibilityViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let base: string;
@@ -44,26 +37,10 @@ function writeBatch(name: string, rows: number, bad = 0): string {
 
 beforeAll(async () => {
   server = await startDemoServer();
-  await seedDemoStaff(server.app.ctx, { print: false });
   base = server.app.url;
   dir = mkdtempSync(path.join(os.tmpdir(), "ec-e2e-batches-"));
   browser = await launchBrowser();
-  // One sign-in (a TOTP code works once); every context then reuses the session cookie.
-  const context = await newContext(browser, "desktop", true);
-  const page = await context.newPage();
-  const admin = DEMO_STAFF.find((d) => d.role === "admin")!;
-  await page.goto(base + "/staff/login");
-  await page.getByLabel("Email address").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForSelector("[data-testid=totp-step]");
-  const code = await currentDemoTotp(server.app.ctx, admin.email);
-  if (!code.ok) throw new Error(code.problem);
-  await page.getByLabel("6-digit code").fill(code.code);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${base}/staff`);
-  signedInCookies = await context.cookies();
-  await context.close();
+  signedInCookies = await signInDemoAdmin(browser, server);
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { incidents } from "../../db/schema/index";
-import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "../../app/services/demo/staff.server";
-import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
+import { launchBrowser, signInDemoAdmin, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
 
 /**
  * An admin edits the incident on the admin Incident page in Chromium: a mistake is answered by
@@ -17,24 +16,9 @@ let cookies: Awaited<ReturnType<BrowserContext["cookies"]>>;
 
 beforeAll(async () => {
   server = await startDemoServer();
-  await seedDemoStaff(server.app.ctx, { print: false });
   base = server.app.url;
   browser = await launchBrowser();
-  const context = await newContext(browser, "desktop", true);
-  const page = await context.newPage();
-  const admin = DEMO_STAFF.find((d) => d.role === "admin")!;
-  await page.goto(base + "/staff/login");
-  await page.getByLabel("Email address").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForSelector("[data-testid=totp-step]");
-  const code = await currentDemoTotp(server.app.ctx, admin.email);
-  if (!code.ok) throw new Error(code.problem);
-  await page.getByLabel("6-digit code").fill(code.code);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${base}/staff`);
-  cookies = await context.cookies();
-  await context.close();
+  cookies = await signInDemoAdmin(browser, server);
 });
 afterAll(async () => {
   await browser?.close();

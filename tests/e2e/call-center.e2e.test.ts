@@ -3,18 +3,11 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
 import { loadCodes } from "../services/enrollment/support";
 import type { StaffRole } from "../../app/services/staff/roles";
 import { createMailedWorld, createNotice } from "../factories";
 import { createStaff, signedIn } from "../support/staff";
-import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
-
-/** WCAG 2.1 A and AA rules that axe can check automatically; each violation named with its nodes. */
-async function accessibilityViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { accessibilityViolations, launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
 
 const DOCS_IMAGES = path.resolve("docs/images");
 

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
 import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "../../app/services/demo/staff.server";
-import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
-
-/** WCAG 2.1 A and AA rules that axe can check automatically; each violation named with its nodes. */
-async function accessibilityViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { accessibilityViolations, launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startDemoServer>>;

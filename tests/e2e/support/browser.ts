@@ -1,7 +1,9 @@
 import { PGlite } from "@electric-sql/pglite";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Cookie, type Page } from "playwright-core";
+import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "../../../app/services/demo/staff.server";
 import { migrateDatabase, openDatabase } from "../../../db/client";
 import { seedDemo, type DemoLogin } from "../../../app/services/demo/seed.server";
 import { startServer, type AppServer } from "../../../app/server";
@@ -55,4 +57,39 @@ export async function startDemoServer(): Promise<{ app: AppServer; demo: DemoLog
   const app = await startServer({ config, database });
   const seeded = await seedDemo(app.ctx);
   return { app, demo: seeded.demo, close: () => app.close() };
+}
+
+/**
+ * The WCAG A and AA rules that axe can check automatically (2.1, and 2.2 with `wcag22`), each
+ * violation named with its nodes: a test expects the list to be empty.
+ */
+export async function accessibilityViolations(page: Page, { wcag22 = false } = {}): Promise<string[]> {
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", ...(wcag22 ? ["wcag22aa"] : [])];
+  const result = await new AxeBuilder({ page }).withTags(tags).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/**
+ * The demo staff seeded, then the demo admin signed in once through the real form (a TOTP code
+ * works once): the session's cookies, for every context of the test file to reuse.
+ */
+export async function signInDemoAdmin(browser: Browser, server: Awaited<ReturnType<typeof startDemoServer>>): Promise<Cookie[]> {
+  await seedDemoStaff(server.app.ctx, { print: false });
+  const base = server.app.url;
+  const context = await newContext(browser, "desktop", true);
+  const page = await context.newPage();
+  const admin = DEMO_STAFF.find((d) => d.role === "admin")!;
+  await page.goto(base + "/staff/login");
+  await page.getByLabel("Email address").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForSelector("[data-testid=totp-step]");
+  const code = await currentDemoTotp(server.app.ctx, admin.email);
+  if (!code.ok) throw new Error(code.problem);
+  await page.getByLabel("6-digit code").fill(code.code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${base}/staff`);
+  const cookies = await context.cookies();
+  await context.close();
+  return cookies;
 }
