@@ -13,49 +13,15 @@
 // tests/services/batches/seal-core.test.ts checks every value against FieldCipher / sealNotice,
 // through both paths.
 import { createCipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { loadNativeSeal, nativeSealPath, type NativeSeal } from "./seal-native";
+import { permuteReference, referenceRoundKeys } from "./reference-number";
 import type { ValidRow } from "./validate";
 import { generateActivationCode } from "../notices/activation-code.server";
 import { isMinorOn, normalizeLastName } from "../notices/seal.server";
 import { csvCell } from "~/utils/csv";
 
-/** Where `npm install` builds the OpenSSL binding, for the batches directory `dir`. */
-export function nativeSealPath(dir = path.dirname(fileURLToPath(import.meta.url))): string {
-  return path.join(dir, "native/build/Release/ec_seal.node");
-}
-
-/** What ./native/ec_seal.c exports. */
-export type NativeSeal = {
-  hmacSha256: (key: Uint8Array, data: Uint8Array, ends: Uint32Array, out: Uint8Array) => void;
-  sealCopy: (
-    key: Uint8Array,
-    prefix: Uint8Array,
-    pepper: Uint8Array,
-    heads: Uint8Array,
-    headEnds: Uint32Array,
-    plain: Uint8Array,
-    plainEnds: Uint32Array,
-    aads: Uint8Array,
-    aadEnds: Uint32Array,
-    hashData: Uint8Array,
-    hashEnds: Uint32Array,
-    out: Uint8Array,
-    outStart: number,
-  ) => number;
-};
-
-const loaded = new Map<string, NativeSeal | null>();
-/**
- * The OpenSSL binding at `file`, or null when it is not built (EC_NATIVE_SEAL=off: the pool
- * passes no file at all).
- */
-export function loadNativeSeal(file: string): NativeSeal | null {
-  if (!loaded.has(file)) loaded.set(file, existsSync(file) ? (createRequire(import.meta.url)(file) as NativeSeal) : null);
-  return loaded.get(file) ?? null;
-}
+export { loadNativeSeal, nativeSealPath, type NativeSeal } from "./seal-native";
+export { permuteReference, referenceRoundKeys } from "./reference-number";
 
 let pool = Buffer.alloc(0);
 let poolOffset = 0;
@@ -109,41 +75,6 @@ export class GcmSealer {
     return this.prefix + out.toString("base64url");
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Reference numbers: a keyed Feistel permutation of [0, 10^12), applied to a counter. Every
-// import reserves a range of counters, so two notices never get the same number by construction,
-// and the numbers still look random (not serial). They are not secret (DESIGN.md).
-
-const HALF = 1_000_000;
-/** Six round keys from `key` (at least 24 bytes). */
-export function referenceRoundKeys(key: Uint8Array): number[] {
-  const b = Buffer.from(key);
-  return [0, 1, 2, 3, 4, 5].map((i) => b.readUInt32BE(i * 4));
-}
-function fmix(x: number, k: number): number {
-  let h = Math.imul(x ^ k, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) % HALF;
-}
-/** The reference number of `counter` (0 ≤ counter < 10^12). */
-export function permuteReference(roundKeys: number[], counter: number): string {
-  let l = Math.floor(counter / HALF);
-  let r = counter % HALF;
-  for (const k of roundKeys) {
-    const nr = (l + fmix(r, k)) % HALF;
-    l = r;
-    r = nr;
-  }
-  const s = String(l * HALF + r).padStart(12, "0");
-  return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 const ENCODER = new TextEncoder();
 
