@@ -4,6 +4,7 @@ import { importBatch, type ImportProgress } from "~/services/batches/import.serv
 import { BatchStateError, markBatchMailed } from "~/services/batches/mailing.server";
 import { findOrganizationBySlug } from "~/services/batches/organizations.server";
 import { describeProblem } from "~/services/batches/report";
+import { chooseIncident, describeIncidentChoice } from "~/services/incidents/manage.server";
 import { CLI_ACTOR, CliUsageError, parseOptions, type CliCommand } from "./types";
 import { isIsoDate } from "~/utils/dates";
 
@@ -19,11 +20,12 @@ function progressLine(p: ImportProgress, startedAt: number): string {
 export const batchCommands: CliCommand[] = [
   {
     name: "batch import",
-    usage: "--org <slug> --file <csv> [--mailing-out <csv>] [--mailing-date YYYY-MM-DD] [--skip-invalid] [--dry-run]",
+    usage: "--org <slug> --file <csv> [--incident <slug>] [--mailing-out <csv>] [--mailing-date YYYY-MM-DD] [--skip-invalid] [--dry-run]",
     async run(ctx, args) {
       const o = parseOptions(args, {
         org: { type: "string" },
         file: { type: "string" },
+        incident: { type: "string" },
         "mailing-out": { type: "string" },
         "mailing-date": { type: "string" },
         "skip-invalid": { type: "boolean" },
@@ -33,8 +35,19 @@ export const batchCommands: CliCommand[] = [
       if (!existsSync(o.file)) throw new CliUsageError(`no such file: ${o.file}`);
       if (o["mailing-date"] && !isIsoDate(o["mailing-date"])) throw new CliUsageError("--mailing-date takes YYYY-MM-DD");
       if (o["mailing-out"] && o["dry-run"]) throw new CliUsageError("--mailing-out makes no sense with --dry-run");
-      const org = await findOrganizationBySlug(ctx, o.org);
-      if (!org) throw new CliUsageError(`no organization ${o.org} in the current incident (npm run cli -- org create …)`);
+      // The organization of the incident named (as `org create --incident`), else of this
+      // deployment's incident (INCIDENT_SLUG, else the newest: the one the public pages show).
+      let incidentId: string | undefined;
+      if (o.incident) {
+        const choice = await chooseIncident(ctx, o.incident);
+        if (choice.kind !== "ok") throw new CliUsageError(describeIncidentChoice(choice));
+        incidentId = choice.incident.id;
+      }
+      const org = await findOrganizationBySlug(ctx, o.org, incidentId);
+      if (!org)
+        throw new CliUsageError(
+          `no organization ${o.org} in ${o.incident ? `the incident ${o.incident}` : "the current incident"} (npm run cli -- org create …)`,
+        );
       const startedAt = Date.now();
       const tty = process.stderr.isTTY;
       const result = await importBatch(ctx, CLI_ACTOR, null, {

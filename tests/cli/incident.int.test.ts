@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { count, desc, eq } from "drizzle-orm";
-import { auditEvents, incidents } from "../../db/schema/index";
+import { auditEvents, incidents, notices, organizations } from "../../db/schema/index";
+import { batchTemplateCsv } from "../../app/services/batches/template";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { runCli, tempFile } from "../support/cli";
 
@@ -151,5 +152,34 @@ describe("incident create / update / show", () => {
     expect((await runCli(env.ctx, ["incident", "create", "--file", "/nonexistent.json"])).code).toBe(2);
     expect((await runCli(env.ctx, ["incident", "create", "--file", tempFile("x.json", "{nope")])).code).toBe(2);
     expect((await runCli(env.ctx, ["incident", "create", "--file", tempFile("x.json", "[1]")])).err).toContain("file: must be one JSON object");
+  });
+});
+
+describe("several incidents on one database", () => {
+  it("`batch import --incident` imports into the organization of the incident named, never the other one's; an unknown slug is bad usage", async () => {
+    for (const slug of ["north-2026", "south-2026"]) {
+      const file = tempFile(`${slug}.json`, JSON.stringify({ ...example(), slug, name: `Incident ${slug}` }));
+      expect((await runCli(env.ctx, ["incident", "create", "--file", file])).code).toBe(0);
+      // The same organization slug in both incidents: only --incident tells them apart.
+      expect((await runCli(env.ctx, ["org", "create", "--incident", slug, "--slug", "clinic", "--name", `Clinic of ${slug}`])).code).toBe(0);
+    }
+    const csv = tempFile("batch.csv", batchTemplateCsv());
+    const imported = await runCli(env.ctx, ["batch", "import", "--incident", "north-2026", "--org", "clinic", "--file", csv]);
+    expect(imported.code, imported.err).toBe(0);
+
+    const rows = await env.ctx.db
+      .select({ slug: incidents.slug, org: organizations.name, n: count() })
+      .from(notices)
+      .innerJoin(incidents, eq(incidents.id, notices.incidentId))
+      .innerJoin(organizations, eq(organizations.id, notices.organizationId))
+      .groupBy(incidents.slug, organizations.name);
+    expect(rows).toEqual([{ slug: "north-2026", org: "Clinic of north-2026", n: 1 }]);
+
+    const unknown = await runCli(env.ctx, ["batch", "import", "--incident", "west-2026", "--org", "clinic", "--file", csv]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("there is no incident with the slug west-2026");
+    const noOrg = await runCli(env.ctx, ["batch", "import", "--incident", "south-2026", "--org", "nowhere", "--file", csv]);
+    expect(noOrg.code).toBe(2);
+    expect(noOrg.err).toContain("no organization nowhere in the incident south-2026");
   });
 });
