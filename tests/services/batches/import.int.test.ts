@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { auditEvents, batches, notices, type Organization } from "../../../db/schema/index";
-import { importBatch, loadsDirectly, sweepStaleImports, type ImportOptions } from "~/services/batches/import.server";
+import { beginImport, importBatch, loadsDirectly, runImport, sweepStaleImports, type ImportOptions } from "~/services/batches/import.server";
 import { exportMailingFile, markBatchMailed, reprintNotice, BatchStateError } from "~/services/batches/mailing.server";
 import { listStages } from "~/services/batches/import/stage.server";
 import { beginDirectLoad, execOn, skipTriggers } from "~/services/batches/import/bulk-load.server";
@@ -458,6 +458,23 @@ describe(`batch import (${process.env.TEST_DB_KIND})`, () => {
     const [dead] = await env.ctx.db.select().from(batches).where(eq(batches.id, crashed.batchId!));
     expect(dead!.status).toBe("failed");
     expect(await sweepStaleImports(env.ctx)).toBe(0);
+  });
+
+  it("a batch begun in this process is alive before its run takes the lock: a batch page loading meanwhile does not find it dead", async () => {
+    const { org } = await world();
+    const file = csvFile([row(), row()]);
+    const options: ImportOptions = { organizationId: org.id, filePath: file, fileName: "early.csv", source: "web" };
+    const begun = await beginImport(env.ctx, ADMIN, null, options);
+    if (!("batch" in begun) || !begun.batch) throw new Error("expected a batch");
+    // The web action starts the run in the background and redirects; the progress page sweeps.
+    expect(await sweepStaleImports(env.ctx)).toBe(0);
+    const result = await runImport(env.ctx, ADMIN, null, begun.batch, options);
+    expect(result.outcome).toBe("imported");
+    const [b] = await env.ctx.db.select().from(batches).where(eq(batches.id, begun.batch.id));
+    expect(b!.status).toBe("awaiting_mailing");
+    // Once it has ended, nothing keeps it alive: a batch put back to 'importing' is found dead.
+    await env.ctx.db.update(batches).set({ status: "importing" }).where(eq(batches.id, begun.batch.id));
+    expect(await sweepStaleImports(env.ctx)).toBe(1);
   });
 
   it("reports match the rows", async () => {

@@ -5,7 +5,8 @@ import { batches, incidents, organizations, type Batch } from "../../../../db/sc
 import { recordAuditEvent } from "../../audit/record.server";
 import type { Actor } from "../../actor";
 import type { AppContext, RequestMeta } from "../../context.server";
-import { sha256File, sweepStaleImports } from "./liveness.server";
+import { ACTIVE, sha256File, sweepStaleImports } from "./liveness.server";
+import { stageTableName } from "./stage.server";
 import type { ImportOptions, ImportResult } from "./types";
 
 /**
@@ -29,6 +30,11 @@ export async function beginImport(
   const sha = options.sha256 ?? (await sha256File(options.filePath));
   await sweepStaleImports(ctx);
   const empty = { rowsRead: 0, imported: 0, rejected: 0, report: null };
+  // This process owns the batch from its first moment: until the run takes the advisory lock, a
+  // sweep here (a batch page loading meanwhile) must not find it dead. The run lets go at its end.
+  const batchId = crypto.randomUUID();
+  ACTIVE.add(stageTableName(batchId));
+  let created = false;
   try {
     return await ctx.db.transaction(async (tx) => {
       const [same] = await tx
@@ -61,6 +67,7 @@ export async function beginImport(
       const [batch] = await tx
         .insert(batches)
         .values({
+          id: batchId,
           incidentId: org.incidentId,
           organizationId: org.id,
           fileName: options.fileName.slice(0, 200),
@@ -75,10 +82,13 @@ export async function beginImport(
         })
         .returning();
       await audit("success", batch!.id, { skip_invalid: Boolean(options.skipInvalid) });
+      created = true;
       return { batch: batch! };
     });
   } catch (error) {
     if (pgCode(error) === "23505") return { result: { outcome: "in_progress", batchId: null, ...empty } };
     throw error;
+  } finally {
+    if (!created) ACTIVE.delete(stageTableName(batchId));
   }
 }

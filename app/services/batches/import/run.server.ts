@@ -40,16 +40,20 @@ async function runImportOnce(
   options: ImportOptions,
   directLoad: boolean,
 ): Promise<ImportResult | typeof REFUSED_BY_INDEX> {
+  const stage = stageTableName(batch?.id ?? `dry${crypto.randomUUID()}`);
+  // Before any await: a sweep in this process must not find the batch dead (beginImport marked it too).
+  ACTIVE.add(stage);
   const [org] = await ctx.db
     .select({ id: organizations.id, incidentId: organizations.incidentId, noticeDate: incidents.noticeDate, enrollBy: incidents.enrollBy })
     .from(organizations)
     .innerJoin(incidents, eq(incidents.id, organizations.incidentId))
     .where(eq(organizations.id, options.organizationId));
-  if (!org) throw new Error("unknown organization");
-  const stage = stageTableName(batch?.id ?? `dry${crypto.randomUUID()}`);
+  if (!org) {
+    ACTIVE.delete(stage);
+    throw new Error("unknown organization");
+  }
   const readStart = performance.now();
   const elu0 = performance.eventLoopUtilization();
-  ACTIVE.add(stage); // before any await: a sweep in this process must not find the batch dead
   let lockConn;
   try {
     lockConn = ctx.database.kind === "postgres" ? await ctx.database.postgres!.reserve() : undefined;
