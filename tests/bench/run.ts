@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   lookup: () => import("./lookup"),
   lighthouse: () => import("./lighthouse"),
   check: () => import("./check"),
+  purge: () => import("./purge"),
   "pool-decay": async () => ({ run: (await import("./pool-decay")).runPoolDecay }),
 };
 
