@@ -3,7 +3,7 @@
  * involved. Source: the incident's own list, as copied into DESIGN.md ("The category catalog").
  *
  * Keys are a public contract (batch files, the `data-category` attribute on the exposure page):
- * extend, never rename. Labels and guidance live in `./guidance.ts`.
+ * extend, never rename. Labels and guidance live in `./guidance/`.
  */
 
 /** Every category key, in the catalog order of DESIGN.md. */

@@ -1,5 +1,6 @@
 /** The exposure page (`/exposure`). See ./index.ts for the rules every page text follows. */
 import type { Localized } from "../i18n";
+import { CATEGORY_KEYS } from "../categories";
 
 /** Who the letter speaks to. */
 export type LetterAudience = "adult" | "minor" | "deceased";
@@ -242,22 +243,8 @@ export const EXPOSURE_TEXT: Localized<ExposureText> = {
 
 const FREEZE_KEYS = new Set(["ssn", "taxpayer_id", "date_of_birth"]);
 const IRS_KEYS = new Set(["ssn", "taxpayer_id"]);
-const EOB_KEYS = new Set([
-  "medical_record_number",
-  "diagnosis",
-  "diagnosis_code",
-  "condition",
-  "prescription",
-  "provider",
-  "health_insurance",
-  "beneficiary_number",
-  "subscriber_number",
-  "medicaid_medicare_id",
-  "patient_account_number",
-  "patient_id_number",
-  "treatment_cost",
-  "claims",
-]);
+/** Every medical, insurance and billing category: the catalog lists them after the identity ones. */
+const EOB_KEYS = new Set<string>(CATEGORY_KEYS.slice(CATEGORY_KEYS.indexOf("medical_record_number")));
 
 /**
  * The two most important things to do first, from what was involved: a credit freeze (or the
