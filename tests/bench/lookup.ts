@@ -5,11 +5,9 @@
 // Measured in the same run: the bare indexed SELECT (postgres.js, no framework) for the same keys,
 // and `lookupCaller` — limit counter, the SELECT, the call row and the audit row in one transaction.
 import { parseArgs } from "node:util";
-import postgres from "postgres";
-import { sql } from "drizzle-orm";
-import { migrateDatabase, openDatabase } from "../../db/client";
 import { createAppContext } from "../../app/services/context.server";
 import { testConfig } from "../../app/utils/env.server";
+import { batchOf, BENCH_INCIDENT, fillIncident, freshBenchDatabase, orgOf } from "./fill";
 import { lookupCaller } from "../../app/services/calls/lookup.server";
 import type { LookupCriteria } from "../../app/services/calls/schemas";
 import { generateActivationCode, hashActivationCode } from "../../app/services/notices/activation-code.server";
@@ -29,35 +27,19 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   const rows = Number(values.notices);
   const lookups = Number(values.lookups);
   const sample = Math.min(rows, Math.max(lookups, 1000));
-  const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe("drop database if exists ec_bench_lookup with (force)");
-  await admin.unsafe("create database ec_bench_lookup");
-  const url = new URL(base);
-  url.pathname = "/ec_bench_lookup";
-  const database = await openDatabase({ url: url.toString() });
-  await migrateDatabase(database);
+  const { database, q, drop } = await freshBenchDatabase("ec_bench_lookup");
   const config = testConfig({ callLookupsPerHour: 1_000_000 });
   const ctx = createAppContext(database, config);
   const pg = database.postgres!;
-  const q = (text: string) => database.rows(sql.raw(text));
 
   console.info(`filling ${rows.toLocaleString()} notices…`);
   let t = performance.now();
-  await q(`insert into incidents (id, slug, name, breached_entity, intrusion_start, intrusion_end, discovered_on, review_ended_on, notice_date,
-      what_happened, what_we_are_doing, not_involved, toll_free_phone, phone_hours, enroll_by, partner_name, partner_url, partner_phone, retain_until)
-    values ('00000000-0000-0000-0000-000000000001', 'bench', 'Bench', 'Bench LLC', '2023-07-14', '2023-07-23', '2023-07-24', '2023-10-24', '2023-12-22',
-      '{"en":"x","es":"x"}', '{"en":"x","es":"x"}', '{"en":[],"es":[]}', '1-855-555-0100', '{"en":"x","es":"x"}', '2024-03-22', 'TU', 'https://x', '1', '2026-12-22')`);
-  await q(`insert into organizations (id, incident_id, slug, name)
-    select ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, '00000000-0000-0000-0000-000000000001', 'org-' || g, 'Organization ' || g from generate_series(1, 17) g`);
-  await q(`insert into batches (id, incident_id, organization_id, file_name, file_sha256, status, mailing_date, mailed_on)
-    select ('00000000-0000-0000-0002-' || lpad(g::text, 12, '0'))::uuid, '00000000-0000-0000-0000-000000000001',
-      ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, 'b.csv', md5(g::text), 'mailed', '2023-12-22', '2023-12-22' from generate_series(1, 17) g`);
+  await fillIncident(q);
   await pg.begin(async (tx) => {
     await tx.unsafe("select set_config('ec.bulk_import', 'on', true)");
     await tx.unsafe(`insert into notices (incident_id, organization_id, batch_id, reference_number, code_hash, external_id_hash, categories, state, search_hash)
-      select '00000000-0000-0000-0000-000000000001', ('00000000-0000-0000-0001-' || lpad((1 + g % 17)::text, 12, '0'))::uuid,
-        ('00000000-0000-0000-0002-' || lpad((1 + g % 17)::text, 12, '0'))::uuid,
+      select '${BENCH_INCIDENT}', ${orgOf("g")},
+        ${batchOf("g")},
         substr(lpad(g::text, 12, '0'), 1, 4) || '-' || substr(lpad(g::text, 12, '0'), 5, 4) || '-' || substr(lpad(g::text, 12, '0'), 9, 4),
         sha256(('c' || g)::bytea), sha256(('e' || g)::bytea), array['name','ssn'], 'MI', sha256(('s' || g)::bytea)
       from generate_series(1, ${rows}) g`);
@@ -149,9 +131,7 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     `  lookupCaller         p50 ${o.p50.toFixed(2)} ms  p95 ${o.p95.toFixed(2)} ms  p99 ${o.p99.toFixed(2)} ms  (limit count + SELECT + call row + audit row, one commit)`,
   );
   console.info(`  timed part took ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  await database.close();
-  await admin.unsafe("drop database if exists ec_bench_lookup with (force)");
-  await admin.end();
+  await drop();
   const r2 = (x: number) => Math.round(x * 100) / 100;
   return {
     notices: n,

@@ -5,49 +5,29 @@
 // (rolled back, then vacuumed away). Then `purgeExpiredIncidents --apply`, in its batches of
 // PURGE_BATCH_ROWS rows, each its own transaction, so it can be interrupted and run again.
 import { parseArgs } from "node:util";
-import postgres from "postgres";
-import { sql } from "drizzle-orm";
-import { migrateDatabase, openDatabase } from "../../db/client";
 import { createAppContext } from "../../app/services/context.server";
 import { testConfig } from "../../app/utils/env.server";
+import { batchOf, BENCH_INCIDENT, fillIncident, freshBenchDatabase, orgOf } from "./fill";
 import { countPersonal, purgeExpiredIncidents } from "../../app/services/incidents/purge.server";
-
-const INCIDENT = "00000000-0000-0000-0000-000000000001";
 
 export async function run(argv: string[]): Promise<Record<string, unknown>> {
   const { values } = parseArgs({ args: argv, options: { notices: { type: "string", default: "4452782" } } });
   const rows = Number(values.notices);
   if (!Number.isInteger(rows) || rows < 1) throw new Error("--notices takes a positive integer");
-  const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe("drop database if exists ec_bench_purge with (force)");
-  await admin.unsafe("create database ec_bench_purge");
-  const url = new URL(base);
-  url.pathname = "/ec_bench_purge";
-  const database = await openDatabase({ url: url.toString() });
-  await migrateDatabase(database);
+  const { database, q, drop } = await freshBenchDatabase("ec_bench_purge");
   const ctx = createAppContext(database, testConfig());
   const pg = database.postgres!;
-  const q = (text: string) => database.rows(sql.raw(text));
 
   console.info(`filling ${rows.toLocaleString("en-US")} notices with personal columns…`);
   let t = performance.now();
-  await q(`insert into incidents (id, slug, name, breached_entity, intrusion_start, intrusion_end, discovered_on, review_ended_on, notice_date,
-      what_happened, what_we_are_doing, not_involved, toll_free_phone, phone_hours, enroll_by, partner_name, partner_url, partner_phone, retain_until)
-    values ('${INCIDENT}', 'bench', 'Bench', 'Bench LLC', '2023-07-14', '2023-07-23', '2023-07-24', '2023-10-24', '2023-12-22',
-      '{"en":"x","es":"x"}', '{"en":"x","es":"x"}', '{"en":[],"es":[]}', '1-855-555-0100', '{"en":"x","es":"x"}', '2024-03-22', 'TU', 'https://x', '1', '2024-12-22')`);
-  await q(`insert into organizations (id, incident_id, slug, name)
-    select ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, '${INCIDENT}', 'org-' || g, 'Organization ' || g from generate_series(1, 17) g`);
-  await q(`insert into batches (id, incident_id, organization_id, file_name, file_sha256, status, mailing_date, mailed_on)
-    select ('00000000-0000-0000-0002-' || lpad(g::text, 12, '0'))::uuid, '${INCIDENT}',
-      ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, 'b.csv', md5(g::text), 'mailed', '2023-12-22', '2023-12-22' from generate_series(1, 17) g`);
+  await fillIncident(q, { retainUntil: "2024-12-22" });
   // Sealed values are "<kid>.<base64url>" strings: ~70–150 characters each, as the import writes them.
   await pg.begin(async (tx) => {
     await tx.unsafe("select set_config('ec.bulk_import', 'on', true)");
     await tx.unsafe(`insert into notices (incident_id, organization_id, batch_id, reference_number, code_hash, code_enc, external_id_hash, external_id_enc,
         categories, state, name_enc, address_enc, dob_enc, email_enc, phone_enc, search_hash)
-      select '${INCIDENT}', ('00000000-0000-0000-0001-' || lpad((1 + g % 17)::text, 12, '0'))::uuid,
-        ('00000000-0000-0000-0002-' || lpad((1 + g % 17)::text, 12, '0'))::uuid,
+      select '${BENCH_INCIDENT}', ${orgOf("g")},
+        ${batchOf("g")},
         substr(lpad(g::text, 12, '0'), 1, 4) || '-' || substr(lpad(g::text, 12, '0'), 5, 4) || '-' || substr(lpad(g::text, 12, '0'), 9, 4),
         sha256(('c' || g)::bytea), 'k1.' || md5('c' || g) || md5('d' || g), sha256(('e' || g)::bytea), 'k1.' || md5('e' || g) || md5('f' || g),
         array['name','ssn'], 'MI', 'k1.' || repeat(md5('n' || g), 3), 'k1.' || repeat(md5('a' || g), 4), 'k1.' || md5('b' || g),
@@ -56,7 +36,7 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       from generate_series(1, ${rows}) g`);
   });
   await q(`insert into enrollments (incident_id, notice_id, organization_id, product, status, channel, requested_at, email_enc)
-    select '${INCIDENT}', id, organization_id, 'adult', 'waiting', 'web', now(), 'k1.' || repeat(md5('m' || id), 2) from notices where id % 10 = 0`);
+    select '${BENCH_INCIDENT}', id, organization_id, 'adult', 'waiting', 'web', now(), 'k1.' || repeat(md5('m' || id), 2) from notices where id % 10 = 0`);
   await q("vacuum analyze notices");
   await q("vacuum analyze enrollments");
   const fillS = (performance.now() - t) / 1000;
@@ -68,7 +48,7 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     .begin(async (tx) => {
       await tx.unsafe(`update notices set name_enc = null, address_enc = null, dob_enc = null, email_enc = null, phone_enc = null,
       external_id_enc = null, code_enc = null, search_hash = null, external_id_hash = sha256(convert_to('purged:' || id::text, 'UTF8')),
-      purged_at = now() where incident_id = '${INCIDENT}'`);
+      purged_at = now() where incident_id = '${BENCH_INCIDENT}'`);
       throw Object.assign(new Error("rollback"), { rollback: true });
     })
     .catch((error: unknown) => {
@@ -82,15 +62,13 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   t = performance.now();
   const result = await purgeExpiredIncidents(ctx, { actorType: "system", actorId: "bench", actorRole: "system" }, { apply: true });
   const purgeS = (performance.now() - t) / 1000;
-  const left = await countPersonal(ctx, INCIDENT);
+  const left = await countPersonal(ctx, BENCH_INCIDENT);
   const counts = result.incidents[0]?.counts;
   const ratio = Number((baselineS / purgeS).toFixed(3));
   console.info(
     `purge: ${purgeS.toFixed(1)} s for ${rows.toLocaleString("en-US")} notices (${Math.round(rows / purgeS).toLocaleString("en-US")} a second); ` +
       `bare UPDATE ${baselineS.toFixed(1)} s; ratio ${ratio} (bare / ours); left afterwards: ${JSON.stringify(left)}`,
   );
-  await database.close();
-  await admin.unsafe("drop database if exists ec_bench_purge with (force)");
-  await admin.end();
+  await drop();
   return { notices: rows, fill_s: Number(fillS.toFixed(1)), baseline_s: Number(baselineS.toFixed(1)), purge_s: Number(purgeS.toFixed(1)), ratio, counts, left };
 }

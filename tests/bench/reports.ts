@@ -3,11 +3,9 @@
 // columns reports read are realistic), 10% of them checked and 3% enrolled, then times each report
 // service. Baseline, in the same run: one plain `count(*)` over notices.
 import { parseArgs } from "node:util";
-import postgres from "postgres";
-import { sql } from "drizzle-orm";
-import { migrateDatabase, openDatabase } from "../../db/client";
 import { createAppContext } from "../../app/services/context.server";
 import { testConfig } from "../../app/utils/env.server";
+import { batchOf, BENCH_INCIDENT, fillIncident, freshBenchDatabase, orgOf } from "./fill";
 import { getIncidentReport, getHhsFigures } from "../../app/services/reports/reports.server";
 import {
   enrollmentRate,
@@ -30,35 +28,19 @@ async function median(fn: () => Promise<unknown>, runs = 3): Promise<number> {
 export async function run(argv: string[]): Promise<Record<string, unknown>> {
   const { values } = parseArgs({ args: argv, options: { rows: { type: "string", default: "4452782" } } });
   const rows = Number(values.rows);
-  const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe("drop database if exists ec_bench_reports with (force)");
-  await admin.unsafe("create database ec_bench_reports");
-  const url = new URL(base);
-  url.pathname = "/ec_bench_reports";
-  const database = await openDatabase({ url: url.toString() });
-  await migrateDatabase(database);
+  const { database, q, drop } = await freshBenchDatabase("ec_bench_reports");
   const ctx = createAppContext(database, testConfig());
-  const q = (text: string) => database.rows(sql.raw(text));
   console.info(`filling ${rows.toLocaleString()} notices…`);
   let t = performance.now();
-  await q(`insert into incidents (id, slug, name, breached_entity, intrusion_start, intrusion_end, discovered_on, review_ended_on, notice_date,
-      what_happened, what_we_are_doing, not_involved, toll_free_phone, phone_hours, enroll_by, partner_name, partner_url, partner_phone, retain_until)
-    values ('00000000-0000-0000-0000-000000000001', 'bench', 'Bench', 'Bench LLC', '2023-07-14', '2023-07-23', '2023-07-24', '2023-10-24', '2023-12-22',
-      '{"en":"x","es":"x"}', '{"en":"x","es":"x"}', '{"en":[],"es":[]}', '1-855-555-0100', '{"en":"x","es":"x"}', '2024-03-22', 'TU', 'https://x', '1', '2026-12-22')`);
-  await q(`insert into organizations (id, incident_id, slug, name)
-    select ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, '00000000-0000-0000-0000-000000000001', 'org-' || g, 'Organization ' || g from generate_series(1, 17) g`);
-  await q(`insert into batches (id, incident_id, organization_id, file_name, file_sha256, status, mailing_date, mailed_on)
-    select ('00000000-0000-0000-0002-' || lpad(g::text, 12, '0'))::uuid, '00000000-0000-0000-0000-000000000001',
-      ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, 'b.csv', md5(g::text), 'mailed', '2023-12-22', '2023-12-22' from generate_series(1, 17) g`);
+  await fillIncident(q);
   const states = "array['MI','AZ','NV','TN','NY','GA','FL','IL','VA','OK','TX','CA','OH','PR','NJ','PA']";
   // As the batch import does: row triggers off for this transaction, counters filled set-based.
   await database.postgres!.begin(async (tx) => {
     await tx.unsafe("select set_config('ec.bulk_import', 'on', true)");
     await tx.unsafe(`insert into notices (incident_id, organization_id, batch_id, reference_number, code_hash, external_id_hash, categories, state,
       is_minor, is_deceased, first_checked_at, last_checked_at, returned_mail_at)
-    select '00000000-0000-0000-0000-000000000001', ('00000000-0000-0000-0001-' || lpad((1 + g % 17)::text, 12, '0'))::uuid,
-      ('00000000-0000-0000-0002-' || lpad((1 + g % 17)::text, 12, '0'))::uuid, lpad(g::text, 12, '0'),
+    select '${BENCH_INCIDENT}', ${orgOf("g")},
+      ${batchOf("g")}, lpad(g::text, 12, '0'),
       decode(md5('c' || g), 'hex'), decode(md5('e' || g), 'hex'), array['name','address','date_of_birth'], (${states})[1 + g % 16],
       g % 9 = 0, g % 50 = 0,
       case when g % 10 = 0 then timestamptz '2023-12-26' + (g % 60) * interval '1 day' end,
@@ -95,8 +77,6 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     enrollments_per_state_ms: await median(() => enrollmentsPerState(ctx, f)),
   };
   for (const [k, v] of Object.entries(timings)) console.info(`  ${k.padEnd(28)} ${v.toFixed(0).padStart(6)} ms  (${(v / baselineMs).toFixed(2)}× a count(*))`);
-  await database.close();
-  await admin.unsafe("drop database if exists ec_bench_reports with (force)");
-  await admin.end();
+  await drop();
   return { rows, baseline_count_ms: Math.round(baselineMs), ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) };
 }
