@@ -1,10 +1,11 @@
-// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200]`
+// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200] [--cpu-prof DIR]`
 // Notice-day capacity (issue 12): POST /check and GET /exposure of our production server against
 // two bare node:http + postgres.js servers (tests/bench/bare-server.ts) on the same database, in
 // the same run, at rising concurrency, driven by autocannon. Every request comes from its own
 // client address (X-Forwarded-For, TRUST_PROXY=1). Only ratios measured in one run compare: the
 // machine is shared. BENCH_DATABASE_URL names the PostgreSQL server (a database bench_check is
-// created and dropped).
+// created and dropped). `--cpu-prof DIR` runs our server under `node --cpu-prof` and leaves its
+// profile in DIR (open it in Chrome DevTools or summarise it with tests/bench/profile-top.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -160,6 +161,7 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       levels: { type: "string", default: "10,50,100" },
       port: { type: "string", default: "3200" },
       "skip-build": { type: "boolean", default: false },
+      "cpu-prof": { type: "string" },
     },
   });
   const notices = Number(values.notices);
@@ -184,8 +186,11 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   const { database, config, people } = await fill(dbUrl.toString(), env, notices);
 
   const children: ChildProcess[] = [];
-  const start = (label: string, args: string[], extra: Record<string, string>) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...env, ...extra }, stdio: ["ignore", "ignore", "inherit"] });
+  const start = (label: string, args: string[], extra: Record<string, string>, nodeFlags: string[] = []) => {
+    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
+      env: { ...process.env, ...env, ...extra },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     children.push(child);
     return child;
   };
@@ -193,7 +198,12 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   const lookup = `http://127.0.0.1:${port + 1}`;
   const bare = `http://127.0.0.1:${port + 2}`;
   try {
-    const o = start("ours", ["app/server.ts"], { PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "1" });
+    const o = start(
+      "ours",
+      ["app/server.ts"],
+      { PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "1" },
+      values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", values["cpu-prof"]] : [],
+    );
     const l = start("lookup", ["tests/bench/bare-server.ts", "lookup", String(port + 1)], {});
     const c = start("bare check", ["tests/bench/bare-server.ts", "check", String(port + 2)], {});
     await Promise.all([waitFor(`${ours}/healthz`, o, "our server"), waitFor(lookup, l, "bare lookup"), waitFor(bare, c, "bare check")]);
