@@ -28,7 +28,7 @@ const URLENCODED = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
 /** Express middleware for POST /check; anything it does not answer goes on to Remix. */
 export function fastCheck(ctx: AppContext) {
-  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+  return async function fastCheckHandler(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
     if (req.method !== "POST" || req.originalUrl !== "/check" || !URLENCODED.test(req.headers["content-type"] ?? "")) return next();
     if (!remixAcceptsOrigin(req.headers)) return next(); // Remix refuses it its own way
     const started = Date.now();
