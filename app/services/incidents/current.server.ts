@@ -18,8 +18,8 @@ export const PUBLIC_INCIDENT_CACHE_MS = 5_000;
 const publicIncidents = new WeakMap<object, Map<string, { incident: Incident; until: number }>>();
 
 /**
- * getCurrentIncident for the public pages, which read it on every request (the layout's phone
- * number, the home page, the 429 page): kept in memory per database for PUBLIC_INCIDENT_CACHE_MS.
+ * getCurrentIncident for what every public page reads on every request (the layout's phone
+ * number, the page texts' values, the 429 page): kept in memory per database for PUBLIC_INCIDENT_CACHE_MS.
  * This process forgets it at once when it writes an incident (forgetPublicIncident); another
  * process's change (the CLI, a second instance) shows within that time. "No incident yet" is not
  * kept, so a new site opens at once. Staff pages read the table every time.
@@ -100,7 +100,9 @@ export function toPublicIncident(i: Incident): PublicIncident {
 
 /** The home page's view of the current incident, in one language. */
 export async function getHomeIncident(ctx: AppContext, lang: "en" | "es") {
-  const i = await getPublicIncident(ctx);
+  // Read afresh: the home page is where an operator looks after a change, and with the database
+  // away it answers "try again shortly" rather than a form that cannot work.
+  const i = await getCurrentIncident(ctx);
   return i ? homeIncidentOf(i, lang, ctx.now()) : null;
 }
 
