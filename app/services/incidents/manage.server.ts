@@ -32,30 +32,28 @@ export async function createIncident(ctx: AppContext, actor: IncidentActor, meta
   const parsed = parseIncidentDefinition(input);
   if (!parsed.ok) return { kind: "invalid", problems: parsed.problems };
   const def = parsed.value;
-  // Forgotten after the commit, so no reader caches the old definition again meanwhile.
-  return afterCommit(
-    ctx,
-    ctx.db.transaction(async (tx) => {
-      const [existing] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.slug, def.slug));
-      if (existing) return { kind: "invalid" as const, problems: [`slug: an incident with the slug ${def.slug} exists already`] };
-      const [row] = await tx
-        .insert(incidents)
-        .values({ ...def, createdAt: ctx.now() })
-        .returning();
-      await recordAuditEvent(tx, {
-        at: ctx.now(),
-        ...actor,
-        action: "incident.create",
-        subjectType: "incident",
-        subjectId: row!.id,
-        ip: meta?.ip ?? null,
-        requestId: meta?.requestId ?? null,
-        outcome: "success",
-        details: { slug: def.slug },
-      });
-      return { kind: "created" as const, incident: row!, warnings: incidentWarnings(def, today(ctx)), changed: [...INCIDENT_FIELDS] };
-    }),
-  );
+  const result = await ctx.db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.slug, def.slug));
+    if (existing) return { kind: "invalid" as const, problems: [`slug: an incident with the slug ${def.slug} exists already`] };
+    const [row] = await tx
+      .insert(incidents)
+      .values({ ...def, createdAt: ctx.now() })
+      .returning();
+    await recordAuditEvent(tx, {
+      at: ctx.now(),
+      ...actor,
+      action: "incident.create",
+      subjectType: "incident",
+      subjectId: row!.id,
+      ip: meta?.ip ?? null,
+      requestId: meta?.requestId ?? null,
+      outcome: "success",
+      details: { slug: def.slug },
+    });
+    return { kind: "created" as const, incident: row!, warnings: incidentWarnings(def, today(ctx)), changed: [...INCIDENT_FIELDS] };
+  });
+  forgetPublicIncident(ctx); // after the commit, so no reader keeps the old definition meanwhile
+  return result;
 }
 
 /**
@@ -69,39 +67,29 @@ export async function updateIncident(
   slug: string,
   input: unknown,
 ): Promise<IncidentWriteResult> {
-  return afterCommit(
-    ctx,
-    ctx.db.transaction(async (tx) => {
-      const [current] = await tx.select().from(incidents).where(eq(incidents.slug, slug)).for("update");
-      if (!current) return { kind: "not_found" as const };
-      const parsed = parseIncidentUpdate(toIncidentDefinition(current), input);
-      if (!parsed.ok) return { kind: "invalid" as const, problems: parsed.problems };
-      const changed = parsed.changed ?? [];
-      const changes = Object.fromEntries(changed.map((k) => [k, parsed.value[k as keyof IncidentDefinition]]));
-      const [row] = changed.length ? await tx.update(incidents).set(changes).where(eq(incidents.id, current.id)).returning() : [current];
-      await recordAuditEvent(tx, {
-        at: ctx.now(),
-        ...actor,
-        action: "incident.update",
-        subjectType: "incident",
-        subjectId: current.id,
-        ip: meta?.ip ?? null,
-        requestId: meta?.requestId ?? null,
-        outcome: "success",
-        details: { slug, fields: changed.join(",") },
-      });
-      return { kind: "updated" as const, incident: row!, warnings: incidentWarnings(parsed.value, today(ctx)), changed };
-    }),
-  );
-}
-
-/** The write's result, once the public pages' copy of the incident is forgotten. */
-async function afterCommit<T>(ctx: AppContext, write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } finally {
-    forgetPublicIncident(ctx);
-  }
+  const result = await ctx.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(incidents).where(eq(incidents.slug, slug)).for("update");
+    if (!current) return { kind: "not_found" as const };
+    const parsed = parseIncidentUpdate(toIncidentDefinition(current), input);
+    if (!parsed.ok) return { kind: "invalid" as const, problems: parsed.problems };
+    const changed = parsed.changed ?? [];
+    const changes = Object.fromEntries(changed.map((k) => [k, parsed.value[k as keyof IncidentDefinition]]));
+    const [row] = changed.length ? await tx.update(incidents).set(changes).where(eq(incidents.id, current.id)).returning() : [current];
+    await recordAuditEvent(tx, {
+      at: ctx.now(),
+      ...actor,
+      action: "incident.update",
+      subjectType: "incident",
+      subjectId: current.id,
+      ip: meta?.ip ?? null,
+      requestId: meta?.requestId ?? null,
+      outcome: "success",
+      details: { slug, fields: changed.join(",") },
+    });
+    return { kind: "updated" as const, incident: row!, warnings: incidentWarnings(parsed.value, today(ctx)), changed };
+  });
+  forgetPublicIncident(ctx); // after the commit (see createIncident)
+  return result;
 }
 
 /** Read an incident's definition for an operator (audited: who looked at the set-up, when). */
