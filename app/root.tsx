@@ -6,7 +6,7 @@ import { isStaffPath } from "~/components/staff-layout";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { RouteAnnouncer } from "~/components/route-announcer";
 import { useNonce } from "~/components/nonce";
-import { getCurrentIncident } from "~/services/incidents/current.server";
+import { getPublicIncident } from "~/services/incidents/current.server";
 import { stylesheets } from "~/utils/assets.server";
 import { setErrorTitle } from "~/utils/error-title";
 import { getLang } from "~/http/lang.server";
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Exposure Check" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = await getLang(request);
-  const incident = await getCurrentIncident(context.app);
+  const incident = await getPublicIncident(context.app);
   const layoutIncident: LayoutIncident = incident
     ? { phone: incident.tollFreePhone, hours: incident.phoneHours[lang], organization: incident.breachedEntity }
     : null;

@@ -1,7 +1,6 @@
 // The HTTP server: Express in front of Remix, so we own security headers, health checks,
 // graceful draining and the database pool's life (README, Decisions: "A custom server").
 import type { ServerBuild } from "@remix-run/node";
-import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import helmet from "helmet";
@@ -10,19 +9,25 @@ import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { isLockTimeout, migrateDatabase, openDatabase, type Database } from "../db/client";
-import { createRemixRequest, sendRemixResponse } from "./http/express-adapter.server";
-import { printDemoLogins, seedDemo } from "./services/demo/seed.server";
-import { createAppContext, type AppContext } from "./services/context.server";
-import { startAbandonedCallSweeper } from "./services/calls/abandoned.server";
+import { migrateDatabase, openDatabase, type Database } from "../db/client";
+import { fastCheck } from "./http/fast-check.server";
+import { bodyLimits, sendPlainError } from "./http/limits.server";
+import { remixHandler } from "./http/remix-handler.server";
+import { refuseCrossSitePosts } from "./http/same-origin.server";
 import { BATCH_UPLOAD_MAX_BYTES } from "./http/upload.server";
+import { startAbandonedCallSweeper } from "./services/calls/abandoned.server";
 import { startAuditSealer } from "./services/audit/sealer.server";
-import { startEmailWorker } from "./services/email/worker.server";
+import { createAppContext, type AppContext } from "./services/context.server";
+import { printDemoLogins, seedDemo } from "./services/demo/seed.server";
 import { demoLeftoversMessage, findDemoLeftovers, seedDemoStaff } from "./services/demo/staff.server";
+import { startEmailWorker } from "./services/email/worker.server";
 import { ConfigError, describeTrustProxy, expressTrustProxy, loadConfig, type Config } from "./utils/env.server";
 import { errorPageHtml } from "./utils/error-page.server";
-import { BodyTooLargeError, bodyLimits, bodyRuleFor, countedBody, sendPlainError } from "./http/limits.server";
 import { describeError, installConsoleScrubber, log } from "./utils/log.server";
+
+// Moved to app/http; still importable from here.
+export { answerBusyWith503, refuseUnreadableBodies } from "./http/remix-handler.server";
+export { isSameOriginRequest } from "./http/same-origin.server";
 
 const DRAIN_TIMEOUT_MS = 10_000;
 const UPLOAD_TIMEOUT_MS = 2 * 60 * 60 * 1000;
@@ -37,84 +42,8 @@ export type AppServer = {
   onClose(hook: () => Promise<void>): void;
 };
 
-/** A visitor told "busy" may come back after this many seconds (a large import's load takes ~1–2 min). */
-const BUSY_RETRY_AFTER_S = 120;
-
-/**
- * The build with every loader and action wrapped: a query that waited past DB_LOCK_TIMEOUT_MS for
- * a lock (a large import holds `notices` while it loads) becomes a thrown 503 response, which
- * Remix renders with the error boundary's "busy, try again" text — for a page load and for a
- * JavaScript navigation alike — instead of a generic error. Nothing was written: the statement's
- * transaction rolled back.
- */
-export function answerBusyWith503(build: ServerBuild): ServerBuild {
-  const wrap = <A extends { request: Request }, R>(fn: ((args: A) => R) | undefined) =>
-    fn &&
-    (async (args: A) => {
-      try {
-        return await fn(args);
-      } catch (error) {
-        if (!isLockTimeout(error)) throw error;
-        log.warn("busy: a lock was held too long", { path: new URL(args.request.url).pathname });
-        throw new Response(null, { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_S) } });
-      }
-    });
-  const routes: ServerBuild["routes"] = {};
-  for (const [id, route] of Object.entries(build.routes)) {
-    routes[id] = { ...route, module: { ...route.module, loader: wrap(route.module.loader), action: wrap(route.module.action) } as typeof route.module };
-  }
-  return { ...build, routes };
-}
-
-/**
- * The build with every action's `request.formData()` answering a body it cannot read (malformed
- * multipart, a file name with `=` or an unbalanced quote, a body cut off at the size cap) with a
- * thrown 400 or 413 response — a plain page from the error boundary — instead of a 500
- * (issue 15, findings 1 and 5).
- */
-export function refuseUnreadableBodies(build: ServerBuild): ServerBuild {
-  const wrap = <A extends { request: Request }, R>(fn: ((args: A) => R) | undefined) =>
-    fn &&
-    (async (args: A) => {
-      const read = args.request.formData.bind(args.request);
-      args.request.formData = async () => {
-        try {
-          return await read();
-        } catch (error) {
-          const tooLarge = error instanceof BodyTooLargeError || (error as { cause?: unknown })?.cause instanceof BodyTooLargeError;
-          throw new Response(null, { status: tooLarge ? 413 : 400, headers: { "Cache-Control": "no-store" } });
-        }
-      };
-      return fn(args);
-    });
-  const routes: ServerBuild["routes"] = {};
-  for (const [id, route] of Object.entries(build.routes)) {
-    routes[id] = { ...route, module: { ...route.module, action: wrap(route.module.action) } as typeof route.module };
-  }
-  return { ...build, routes };
-}
-
-/**
- * The Remix request for an Express request, its body counted against the route's cap as it
- * arrives (a chunked body has no Content-Length to check up front).
- */
-function limitedRemixRequest(req: ExpressRequest, res: ExpressResponse): { request: Request; tooLarge: () => boolean } {
-  if (req.method === "GET" || req.method === "HEAD") return { request: createRemixRequest(req, res), tooLarge: () => false };
-  // The adapter builds the URL, headers and abort signal; the body is ours, counted.
-  const shell = createRemixRequest(Object.create(req, { method: { value: "GET" } }) as ExpressRequest, res);
-  const { body, tooLarge } = countedBody(req, bodyRuleFor(req.path, BATCH_UPLOAD_MAX_BYTES).maxBytes);
-  const request = new Request(shell.url, {
-    method: req.method,
-    headers: shell.headers,
-    signal: shell.signal,
-    body: createReadableStreamFromReadable(body),
-    duplex: "half",
-  } as RequestInit);
-  return { request, tooLarge };
-}
-
 /** Build the Express app around a Remix build and an open database. Used by `npm start` and tests. */
-export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTimeoutMs?: number } = {}): express.Express {
+export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTimeoutMs?: number; fastPaths?: boolean } = {}): express.Express {
   const config = ctx.config;
   const app = express();
   app.disable("x-powered-by");
@@ -158,20 +87,7 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
   // Bodies over the route's cap are refused before they are read; slow bodies are cut off.
   app.use(bodyLimits(BATCH_UPLOAD_MAX_BYTES, options.bodyTimeoutMs));
 
-  // Cross-site POSTs are refused. Browsers say where a request comes from in Sec-Fetch-Site; with
-  // `Referrer-Policy: no-referrer` they send `Origin: null` even for our own forms, so Origin is
-  // only the fallback for browsers without Fetch Metadata.
-  app.use((req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    if (!isSameOriginRequest(req, config.trustProxy)) {
-      log.warn("cross-site post refused", { requestId: res.locals.requestId as string, path: req.path });
-      res.status(403).type("html").send(errorPageHtml(403));
-      return;
-    }
-    // Checked above; Remix would refuse the `Origin: null` that no-referrer pages send.
-    if (req.headers.origin === "null") delete req.headers.origin;
-    next();
-  });
+  app.use(refuseCrossSitePosts(config.trustProxy));
 
   // Pages, CSS and scripts compressed (brotli or gzip, as the browser accepts): a page's HTML
   // shrinks ~5x, which matters on a slow phone line. Nothing secret is ever reflected next to
@@ -195,50 +111,9 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
   const servePublic = express.static("public", { maxAge: "1h", index: false });
   app.use((req, res, next) => (path.extname(req.path) ? servePublic(req, res, next) : next()));
 
-  const handle = createRequestHandler(refuseUnreadableBodies(answerBusyWith503(build)), config.env === "production" ? "production" : "development");
-  app.all("*", async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    const started = Date.now();
-    let limited: ReturnType<typeof limitedRemixRequest>;
-    try {
-      limited = limitedRemixRequest(req, res);
-    } catch {
-      // A Host header or path no URL can be made of.
-      sendPlainError(res, 400, { Connection: "close" });
-      return;
-    }
-    try {
-      const { request, tooLarge } = limited;
-      const clientIp = req.ip ?? req.socket.remoteAddress ?? "unknown";
-      let response = await handle(request, {
-        app: ctx,
-        meta: { ip: clientIp, requestId: res.locals.requestId as string },
-        cspNonce: res.locals.cspNonce as string,
-      });
-      if (tooLarge()) {
-        // Whatever the route made of a body cut off at the cap: a plain 413, and the connection
-        // closes so the rest of the body is never read.
-        response = new Response(errorPageHtml(413), {
-          status: 413,
-          headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", Connection: "close" },
-        });
-      } else if (response.status >= 500 && response.status !== 503 && !(await ctx.database.ping())) {
-        // The database went away: a plain "try again shortly", not a generic error.
-        response = new Response(errorPageHtml(503), {
-          status: 503,
-          headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
-        });
-      }
-      // Answered without reading the whole body (a redirect before the form was read): close the
-      // connection rather than read the rest of it.
-      if (!req.complete && req.method !== "GET" && req.method !== "HEAD") response.headers.set("Connection", "close");
-      if (response.status === 503 && !response.headers.has("Retry-After")) response.headers.set("Retry-After", String(BUSY_RETRY_AFTER_S));
-      await sendRemixResponse(res, response);
-      // Paths only: no query string (never personal, but never needed either).
-      log.info("request", { method: req.method, path: req.path, status: response.status, ms: Date.now() - started, requestId: res.locals.requestId });
-    } catch (error) {
-      next(error);
-    }
-  });
+  // POST /check without Remix when the answer needs no page; the rest of it goes on to Remix.
+  if (options.fastPaths !== false) app.post("/check", fastCheck(ctx));
+  app.all("*", remixHandler(build, ctx));
 
   app.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
     const status = (error as { status?: number } | null)?.status;
@@ -252,29 +127,6 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
     if (!res.headersSent) res.status(500).type("html").send(errorPageHtml(500));
   });
   return app;
-}
-
-export function isSameOriginRequest(req: ExpressRequest, trustProxy: boolean): boolean {
-  const site = req.get("sec-fetch-site");
-  const origin = req.get("origin");
-  if (site) {
-    if (site !== "same-origin" && site !== "none") return false;
-    // A same-origin request naming a foreign Origin is no browser's: refused here, as Remix
-    // would refuse it later with a 500 (issue 15, finding 5).
-    return !origin || origin === "null" || originMatchesHost(req, origin, trustProxy);
-  }
-  if (!origin) return true; // not a browser (curl, the load balancer, tests): SameSite cookies still apply
-  if (origin === "null") return false;
-  return originMatchesHost(req, origin, trustProxy);
-}
-
-function originMatchesHost(req: ExpressRequest, origin: string, trustProxy: boolean): boolean {
-  const host = trustProxy && req.get("x-forwarded-host") ? req.get("x-forwarded-host") : req.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /** What answers while the database is not reachable yet: alive, not ready, "try again shortly". */
@@ -339,6 +191,8 @@ export async function startServer(options: {
   ctx?: AppContext;
   /** How long a body other than a batch upload may take to arrive (tests shorten it). */
   bodyTimeoutMs?: number;
+  /** false: every request through Remix, as before the fast path (tests compare the two). */
+  fastPaths?: boolean;
   /**
    * Listen at once and wait for an unreachable database, retrying, instead of failing: meanwhile
    * /healthz answers 200, /readyz and every page 503 (issue 15, finding 12). `npm start` sets it.
@@ -376,7 +230,7 @@ export async function startServer(options: {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw error;
   }
-  handler = createApp(build, ctx, { bodyTimeoutMs: options.bodyTimeoutMs });
+  handler = createApp(build, ctx, { bodyTimeoutMs: options.bodyTimeoutMs, fastPaths: options.fastPaths });
   server.keepAliveTimeout = 5000;
   // A batch upload of a few million rows over a slow link takes longer than Node's 5-minute
   // default; headers must still arrive within a minute (slow-loris protection stays). Node has one

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { batches, incidents, notices, organizations, type Batch, type Incident, type Notice, type Organization } from "../db/schema/index";
 import type { AppContext } from "../app/services/context.server";
 import { sealNotice, type PersonInput } from "../app/services/notices/seal.server";
+import { forgetPublicIncident } from "../app/services/incidents/current.server";
 import { randomBytes } from "node:crypto";
 
 /** Test data factories: one place that knows how to make a valid row. */
@@ -35,6 +36,7 @@ export async function createIncident(ctx: AppContext, overrides: Partial<typeof 
       ...overrides,
     })
     .returning();
+  forgetPublicIncident(ctx); // as the incident services do: public pages read it afresh
   return row!;
 }
 

@@ -1,4 +1,11 @@
 import type { AppContext, RequestMeta } from "~/services/context.server";
+import type { CheckResult } from "~/services/notices/check.server";
+
+/**
+ * A patient check the fast path (app/http/fast-check.server.ts) already ran for this very request
+ * and left to Remix to answer: the action shows its outcome instead of running the check twice.
+ */
+export type PriorCheck = { result: CheckResult } | { error: unknown };
 
 /**
  * What app/server.ts hands every loader and action (`getLoadContext`): the services' context,
@@ -14,5 +21,6 @@ declare module "@remix-run/node" {
     app: AppContext;
     meta: RequestMeta;
     cspNonce: string;
+    priorCheck?: PriorCheck;
   }
 }

@@ -5,8 +5,9 @@ import { HOME_TEXT } from "~/content/pages";
 import { getHomeIncident } from "~/services/incidents/current.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { parseCheckForm } from "~/services/notices/schemas";
-import { clearRefusals, countRefusal, patientCookie, REPEATED_REFUSALS } from "~/http/patient.server";
-import { getLang, noticeLangCookie } from "~/http/lang.server";
+import { matchCookies, minutesToWait, previousSessionToken } from "~/http/check-answer.server";
+import { countRefusal, REPEATED_REFUSALS } from "~/http/patient.server";
+import { getLang } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -40,15 +41,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (parsed.errors.length > 0 || !parsed.dateOfBirth) {
     return data<CheckOutcome>({ kind: "invalid", errors: parsed.errors, values }, { status: 400 });
   }
-  const result = await redeemActivationCode(ctx, context.meta, { code: values.code, dateOfBirth: parsed.dateOfBirth });
+  // The fast path (app/http/fast-check.server.ts) may have run this very check already and left
+  // the page to us: show its outcome, never check twice.
+  const prior = context.priorCheck;
+  if (prior && "error" in prior) throw prior.error;
+  const result =
+    prior?.result ??
+    (await redeemActivationCode(ctx, context.meta, {
+      code: values.code,
+      dateOfBirth: parsed.dateOfBirth,
+      previousSessionToken: await previousSessionToken(ctx.config, request.headers.get("Cookie")),
+    }));
   switch (result.kind) {
     case "match": {
       const headers = new Headers();
-      headers.append("Set-Cookie", await patientCookie(ctx.config).serialize(result.token));
-      headers.append("Set-Cookie", await clearRefusals());
-      // The notice's language speaks after the check, unless the person chose one in this visit;
-      // it came back with the match: no second look at the session.
-      headers.append("Set-Cookie", await noticeLangCookie.serialize(result.language));
+      for (const cookie of await matchCookies(ctx.config, result.token, result.language)) headers.append("Set-Cookie", cookie);
       return redirect("/exposure", { status: 303, headers });
     }
     case "typo":
@@ -57,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<CheckOutcome>({ kind: "invalid", errors: [{ field: "code", message: "codeFormat" }], values }, { status: 400 });
     case "throttled":
       return data<CheckOutcome>(
-        { kind: "throttled", minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)), values },
+        { kind: "throttled", minutes: minutesToWait(result.retryAfterSeconds), values },
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     case "mismatch": {

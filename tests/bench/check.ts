@@ -1,11 +1,13 @@
-// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200]`
+// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200] [--cpu-prof DIR]`
 // Notice-day capacity (issue 12): POST /check and GET /exposure of our production server against
 // two bare node:http + postgres.js servers (tests/bench/bare-server.ts) on the same database, in
 // the same run, at rising concurrency, driven by autocannon. Every request comes from its own
 // client address (X-Forwarded-For, TRUST_PROXY=1). Only ratios measured in one run compare: the
 // machine is shared. BENCH_DATABASE_URL names the PostgreSQL server (a database bench_check is
-// created and dropped).
+// created and dropped). `--cpu-prof DIR` runs our server under `node --cpu-prof` and leaves its
+// profile in DIR (open it in Chrome DevTools or summarise it with tests/bench/profile-top.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
@@ -22,7 +24,28 @@ const DB_NAME = "bench_check";
 const CHECKABLE = 20_000;
 const SESSIONS = 5_000;
 
-type Level = { server: string; connections: number; rps: number; p50: number; p99: number; ok: number; errors: number; decay: number };
+type Level = {
+  server: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  errors: number;
+  decay: number;
+  /** CPU the server process used per answered request (user + system), ms: robust on a busy machine. */
+  cpuMs: number;
+};
+
+/** User + system CPU time of a process so far, in ms (Linux /proc; NaN elsewhere). */
+function cpuTimeMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
 
 function secrets(url: string, port: number) {
   return {
@@ -117,8 +140,10 @@ async function load(
   seconds: number,
   request: () => { method: string; body?: string; headers: Record<string, string> },
   okStatus: number,
+  pid?: number,
 ): Promise<Level> {
   const ticks: number[] = [];
+  const cpuBefore = cpuTimeMs(pid);
   const instance = autocannon({
     url,
     connections,
@@ -128,6 +153,7 @@ async function load(
   });
   instance.on("tick", ({ counter }) => ticks.push(counter));
   const result: Result = await instance;
+  const cpuUsed = cpuTimeMs(pid) - cpuBefore;
   // The last tick can be a partial second: leave it out of the decay figure.
   if (ticks.length > 3) ticks.pop();
   const third = Math.max(1, Math.floor(ticks.length / 3));
@@ -144,9 +170,10 @@ async function load(
     ok: total ? ok / total : 0,
     errors: result.errors + result.timeouts,
     decay,
+    cpuMs: cpuUsed / Math.max(1, total),
   };
   console.info(
-    `  ${label.padEnd(14)} c=${String(connections).padStart(3)}  ${level.rps.toFixed(0).padStart(6)} req/s  p50 ${String(level.p50).padStart(5)} ms  p99 ${String(level.p99).padStart(5)} ms  ${(level.ok * 100).toFixed(1)}% ${okStatus}  errors ${level.errors}  last/first third ${decay.toFixed(2)}`,
+    `  ${label.padEnd(14)} c=${String(connections).padStart(3)}  ${level.rps.toFixed(0).padStart(6)} req/s  p50 ${String(level.p50).padStart(5)} ms  p99 ${String(level.p99).padStart(5)} ms  ${(level.ok * 100).toFixed(1)}% ${okStatus}  errors ${level.errors}  last/first third ${decay.toFixed(2)}  CPU ${level.cpuMs.toFixed(2)} ms/req`,
   );
   return level;
 }
@@ -160,6 +187,7 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       levels: { type: "string", default: "10,50,100" },
       port: { type: "string", default: "3200" },
       "skip-build": { type: "boolean", default: false },
+      "cpu-prof": { type: "string" },
     },
   });
   const notices = Number(values.notices);
@@ -184,8 +212,11 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   const { database, config, people } = await fill(dbUrl.toString(), env, notices);
 
   const children: ChildProcess[] = [];
-  const start = (label: string, args: string[], extra: Record<string, string>) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...env, ...extra }, stdio: ["ignore", "ignore", "inherit"] });
+  const start = (label: string, args: string[], extra: Record<string, string>, nodeFlags: string[] = []) => {
+    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
+      env: { ...process.env, ...env, ...extra },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     children.push(child);
     return child;
   };
@@ -193,7 +224,12 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   const lookup = `http://127.0.0.1:${port + 1}`;
   const bare = `http://127.0.0.1:${port + 2}`;
   try {
-    const o = start("ours", ["app/server.ts"], { PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "1" });
+    const o = start(
+      "ours",
+      ["app/server.ts"],
+      { PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "1" },
+      values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", values["cpu-prof"]] : [],
+    );
     const l = start("lookup", ["tests/bench/bare-server.ts", "lookup", String(port + 1)], {});
     const c = start("bare check", ["tests/bench/bare-server.ts", "check", String(port + 2)], {});
     await Promise.all([waitFor(`${ours}/healthz`, o, "our server"), waitFor(lookup, l, "bare lookup"), waitFor(bare, c, "bare check")]);
@@ -219,9 +255,9 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     console.info(`\nPOST /check, ${seconds} s per level:`);
     const check: Level[] = [];
     for (const connections of levels) {
-      check.push(await load("bare lookup", lookup, connections, seconds, checkRequest, 303));
-      check.push(await load("bare check", bare, connections, seconds, checkRequest, 303));
-      check.push(await load("our /check", `${ours}/check`, connections, seconds, checkRequest, 303));
+      check.push(await load("bare lookup", lookup, connections, seconds, checkRequest, 303, l.pid));
+      check.push(await load("bare check", bare, connections, seconds, checkRequest, 303, c.pid));
+      check.push(await load("our /check", `${ours}/check`, connections, seconds, checkRequest, 303, o.pid));
     }
 
     // Sessions as a check leaves them, made directly (a check each would take minutes at full size).
@@ -241,8 +277,8 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     console.info(`\nGET /exposure with a session vs the bare lookup, ${seconds} s per level:`);
     const exposure: Level[] = [];
     for (const connections of levels) {
-      exposure.push(await load("bare lookup", lookup, connections, seconds, checkRequest, 303));
-      exposure.push(await load("our /exposure", `${ours}/exposure`, connections, seconds, exposureRequest, 200));
+      exposure.push(await load("bare lookup", lookup, connections, seconds, checkRequest, 303, l.pid));
+      exposure.push(await load("our /exposure", `${ours}/exposure`, connections, seconds, exposureRequest, 200, o.pid));
     }
 
     const at = (list: Level[], server: string, c: number) => list.find((x) => x.server === server && x.connections === c)!;
@@ -265,9 +301,14 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
         exposure_rps: Math.round(exp.rps),
         exposure_p99_ms: exp.p99,
         exposure_vs_bare_lookup: +(exp.rps / expLookup.rps).toFixed(3),
+        // CPU per request of each server process: on a busy machine, a steadier view than req/s.
+        check_cpu_ms: +ours_.cpuMs.toFixed(2),
+        bare_check_cpu_ms: +bareCheck.cpuMs.toFixed(2),
+        exposure_cpu_ms: +exp.cpuMs.toFixed(2),
+        bare_lookup_cpu_ms: +expLookup.cpuMs.toFixed(2),
       };
       console.info(
-        `  c=${c}: check ${r.check_vs_bare_check}× the bare check (goal ≥ 0.5), p99 ${r.check_p99_ms} ms (goal < 250 at 50); exposure ${r.exposure_vs_bare_lookup}× the bare lookup (goal ≥ 0.25)`,
+        `  c=${c}: check ${r.check_vs_bare_check}× the bare check (goal ≥ 0.5), p99 ${r.check_p99_ms} ms (goal < 250 at 50); exposure ${r.exposure_vs_bare_lookup}× the bare lookup (goal ≥ 0.25); CPU per request: check ${r.check_cpu_ms} ms (bare ${r.bare_check_cpu_ms}), exposure ${r.exposure_cpu_ms} ms (bare lookup ${r.bare_lookup_cpu_ms})`,
       );
       figures[`c${c}`] = r;
     }

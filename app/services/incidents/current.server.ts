@@ -13,6 +13,35 @@ export async function getCurrentIncident(ctx: AppContext): Promise<Incident | nu
   return row ?? null;
 }
 
+/** How long a process serves the public pages' incident from memory (docs/decisions/048). */
+export const PUBLIC_INCIDENT_CACHE_MS = 5_000;
+const publicIncidents = new WeakMap<object, Map<string, { incident: Incident; until: number }>>();
+
+/**
+ * getCurrentIncident for what every public page reads on every request (the layout's phone
+ * number, the page texts' values, the 429 page): kept in memory per database for PUBLIC_INCIDENT_CACHE_MS.
+ * This process forgets it at once when it writes an incident (forgetPublicIncident); another
+ * process's change (the CLI, a second instance) shows within that time. "No incident yet" is not
+ * kept, so a new site opens at once. Staff pages read the table every time.
+ */
+export async function getPublicIncident(ctx: AppContext): Promise<Incident | null> {
+  const key = ctx.config.incidentSlug ?? "";
+  let byDatabase = publicIncidents.get(ctx.database);
+  const hit = byDatabase?.get(key);
+  if (hit && hit.until > performance.now()) return hit.incident;
+  const incident = await getCurrentIncident(ctx);
+  if (incident) {
+    if (!byDatabase) publicIncidents.set(ctx.database, (byDatabase = new Map()));
+    byDatabase.set(key, { incident, until: performance.now() + PUBLIC_INCIDENT_CACHE_MS });
+  }
+  return incident;
+}
+
+/** After writing an incident (create, update, purge, demo seed): public pages read it afresh. */
+export function forgetPublicIncident(ctx: Pick<AppContext, "database">): void {
+  publicIncidents.delete(ctx.database);
+}
+
 /**
  * A condition on `notices`: only those of this deployment's incident (INCIDENT_SLUG, else the
  * newest, as getCurrentIncident). The patient check and the call-center lookup carry it, so a code
@@ -71,6 +100,8 @@ export function toPublicIncident(i: Incident): PublicIncident {
 
 /** The home page's view of the current incident, in one language. */
 export async function getHomeIncident(ctx: AppContext, lang: "en" | "es") {
+  // Read afresh: the home page is where an operator looks after a change, and with the database
+  // away it answers "try again shortly" rather than a form that cannot work.
   const i = await getCurrentIncident(ctx);
   return i ? homeIncidentOf(i, lang, ctx.now()) : null;
 }
@@ -104,7 +135,7 @@ export function hasResponseEnded(i: Pick<Incident, "retainUntil">, now: Date): b
 
 /** Values the fixed page texts' `{placeholders}` take, from the current incident. */
 export async function getPageVars(ctx: AppContext, lang: "en" | "es"): Promise<Record<string, string | number>> {
-  const i = await getCurrentIncident(ctx);
+  const i = await getPublicIncident(ctx);
   return {
     phone: i?.tollFreePhone ?? "",
     hours: i?.phoneHours[lang] ?? "",

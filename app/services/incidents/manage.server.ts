@@ -3,6 +3,7 @@ import { incidents, type Incident } from "../../../db/schema/index";
 import type { Actor } from "../actor";
 import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
+import { forgetPublicIncident } from "./current.server";
 import { INCIDENT_FIELDS, incidentWarnings, parseIncidentDefinition, parseIncidentUpdate, type IncidentDefinition } from "./schemas";
 
 /** Who sets up an incident: an admin on the web or the operator at the command line. */
@@ -31,7 +32,7 @@ export async function createIncident(ctx: AppContext, actor: IncidentActor, meta
   const parsed = parseIncidentDefinition(input);
   if (!parsed.ok) return { kind: "invalid", problems: parsed.problems };
   const def = parsed.value;
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.slug, def.slug));
     if (existing) return { kind: "invalid" as const, problems: [`slug: an incident with the slug ${def.slug} exists already`] };
     const [row] = await tx
@@ -51,6 +52,8 @@ export async function createIncident(ctx: AppContext, actor: IncidentActor, meta
     });
     return { kind: "created" as const, incident: row!, warnings: incidentWarnings(def, today(ctx)), changed: [...INCIDENT_FIELDS] };
   });
+  forgetPublicIncident(ctx); // after the commit, so no reader keeps the old definition meanwhile
+  return result;
 }
 
 /**
@@ -64,7 +67,7 @@ export async function updateIncident(
   slug: string,
   input: unknown,
 ): Promise<IncidentWriteResult> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(incidents).where(eq(incidents.slug, slug)).for("update");
     if (!current) return { kind: "not_found" as const };
     const parsed = parseIncidentUpdate(toIncidentDefinition(current), input);
@@ -85,6 +88,8 @@ export async function updateIncident(
     });
     return { kind: "updated" as const, incident: row!, warnings: incidentWarnings(parsed.value, today(ctx)), changed };
   });
+  forgetPublicIncident(ctx); // after the commit (see createIncident)
+  return result;
 }
 
 /** Read an incident's definition for an operator (audited: who looked at the set-up, when). */

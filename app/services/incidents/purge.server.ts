@@ -3,6 +3,7 @@ import { incidents, type Incident } from "../../../db/schema/index";
 import { recordAuditEvent } from "../audit/record.server";
 import { rowsOf } from "../batches/sql.server";
 import type { AppContext } from "../context.server";
+import { forgetPublicIncident } from "./current.server";
 import type { IncidentActor } from "./manage.server";
 
 /** Rows changed per transaction: short transactions, so the site stays responsive and a kill loses little. */
@@ -229,4 +230,5 @@ async function finishIncident(
       },
     });
   });
+  forgetPublicIncident(ctx);
 }

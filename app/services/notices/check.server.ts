@@ -11,7 +11,15 @@ export const LOCK_AFTER_FAILURES = 10;
 export const LOCK_DURATION_MS = 60 * 60 * 1000;
 const THROTTLE_SCOPE = "check";
 
-export type CheckInput = { code: string; dateOfBirth: string /* YYYY-MM-DD */ };
+export type CheckInput = {
+  code: string;
+  dateOfBirth: string /* YYYY-MM-DD */;
+  /**
+   * The patient session this browser already had, if any: a match ends it in the statement that
+   * starts the new one, so the old cookie no longer opens the old person's page (issue 15, 6a).
+   */
+  previousSessionToken?: string | null;
+};
 
 /**
  * The outcome of a patient check. `mismatch` covers a wrong code, a wrong date of birth and a
@@ -64,6 +72,13 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
     return result;
   }
   return result; // the attempt was given back in the statement that recorded the match
+}
+
+/** A CTE ending the browser's earlier session once the match is written (nothing without one). */
+function endPreviousSession(token: string | null | undefined, nowText: string): SQL {
+  if (!token) return sql``;
+  return sql`o as (update patient_sessions set ended_at = ${nowText}::timestamptz
+      where token_hash = ${sha256Hex(token)} and ended_at is null and exists (select 1 from n)),`;
 }
 
 type NoticeForCheck = { id: number; dob_enc: string | null; locked_until: Date | string | null; ended: boolean };
@@ -155,6 +170,7 @@ async function checkAgainstNotice(
     ),
     s as (insert into patient_sessions (token_hash, notice_id, created_at, last_seen_at) select ${sha256Hex(token)}, id, ${nowText}::timestamptz, ${nowText}::timestamptz from n),
     g as (${giveBackAttemptSql(ipKey)} and exists (select 1 from n)),
+    ${endPreviousSession(input.previousSessionToken, nowText)}
     ${auditAppendCtes(audit("success"), { when: sql`exists (select 1 from n)` })}
     select language from n`);
   const [row] = rowsOf<{ language: "en" | "es" }>(matched);

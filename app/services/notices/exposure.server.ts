@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
-import { batches, incidents, notices, organizations } from "../../../db/schema/index";
+import { eq, sql } from "drizzle-orm";
+import { batches, enrollments, incidents, notices, organizations } from "../../../db/schema/index";
 import { isCategoryKey, sortBySeverity, type CategoryKey } from "~/content/categories";
 import type { AppContext } from "../context.server";
-import { getEnrollmentStatus } from "../enrollment/enroll.server";
 import { toPublicIncident, type PublicIncident } from "../incidents/current.server";
 
 export type Audience = "adult" | "minor" | "deceased";
@@ -29,7 +28,14 @@ export type Exposure = {
  */
 export async function getExposure(ctx: AppContext, noticeId: number): Promise<Exposure | null> {
   const [row] = await ctx.db
-    .select({ notice: notices, organizationName: organizations.name, batch: batches, incident: incidents })
+    .select({
+      notice: notices,
+      organizationName: organizations.name,
+      batch: batches,
+      incident: incidents,
+      // The enrollment's state in the same round trip (getEnrollmentStatus's read).
+      enrollment: sql<"enrolled" | "waiting" | null>`(select ${enrollments.status} from ${enrollments} where ${enrollments.noticeId} = ${notices.id} limit 1)`,
+    })
     .from(notices)
     .innerJoin(organizations, eq(organizations.id, notices.organizationId))
     .innerJoin(batches, eq(batches.id, notices.batchId))
@@ -47,7 +53,7 @@ export async function getExposure(ctx: AppContext, noticeId: number): Promise<Ex
     categories: sortBySeverity(row.notice.categories.filter(isCategoryKey)),
     incident: toPublicIncident(row.incident),
     offerOpen: today <= row.incident.enrollBy,
-    enrollment: await getEnrollmentStatus(ctx, noticeId),
+    enrollment: row.enrollment ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { patientSessions } from "../../../db/schema/index";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
@@ -18,25 +18,31 @@ export type ActivePatientSession = { noticeId: number; tokenHash: string; create
 
 /**
  * The live session behind a token, or why there is none. Idle 15 minutes or 60 minutes after
- * the check, a session ends; every read pushes the idle deadline forward.
+ * the check, a session ends; every read pushes the idle deadline forward. One statement: the
+ * SET clauses see the row as it was, so it either ends the session or moves `last_seen_at`.
  */
 export async function readPatientSession(ctx: AppContext, token: string | null | undefined): Promise<ActivePatientSession | { expired: true } | null> {
   if (!token) return null;
   const tokenHash = sha256Hex(token);
-  const [row] = await ctx.db
-    .select()
-    .from(patientSessions)
-    .where(and(eq(patientSessions.tokenHash, tokenHash), isNull(patientSessions.endedAt)));
-  if (!row) return null;
   const now = ctx.now();
-  const idle = now.getTime() - row.lastSeenAt.getTime() > PATIENT_IDLE_MS;
-  const tooOld = now.getTime() - row.createdAt.getTime() > PATIENT_ABSOLUTE_MS;
-  if (idle || tooOld) {
-    await ctx.db.update(patientSessions).set({ endedAt: now }).where(eq(patientSessions.tokenHash, tokenHash));
-    return { expired: true };
-  }
-  await ctx.db.update(patientSessions).set({ lastSeenAt: now }).where(eq(patientSessions.tokenHash, tokenHash));
-  return { noticeId: row.noticeId, tokenHash, createdAt: row.createdAt, expired: false };
+  const nowText = now.toISOString();
+  const idleCutoff = new Date(now.getTime() - PATIENT_IDLE_MS).toISOString();
+  const absoluteCutoff = new Date(now.getTime() - PATIENT_ABSOLUTE_MS).toISOString();
+  const live = sql`(last_seen_at >= ${idleCutoff}::timestamptz and created_at >= ${absoluteCutoff}::timestamptz)`;
+  const result = await ctx.db.execute(sql`
+    update patient_sessions set
+      last_seen_at = case when ${live} then ${nowText}::timestamptz else last_seen_at end,
+      ended_at = case when ${live} then null else ${nowText}::timestamptz end
+    where token_hash = ${tokenHash} and ended_at is null
+    returning notice_id, created_at, ended_at is null as live`);
+  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    notice_id: number | string;
+    created_at: Date | string;
+    live: boolean;
+  }[];
+  if (!row) return null;
+  if (!row.live) return { expired: true };
+  return { noticeId: Number(row.notice_id), tokenHash, createdAt: new Date(row.created_at), expired: false };
 }
 
 export async function endPatientSession(ctx: AppContext, token: string | null | undefined): Promise<number | null> {
