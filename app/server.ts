@@ -1,5 +1,5 @@
 // The HTTP server: Express in front of Remix, so we own security headers, health checks,
-// graceful draining and the database pool's life (README, Decisions: "A custom server").
+// graceful draining and the database pool's life (docs/decisions/001-custom-express-server.md).
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
