@@ -5,7 +5,7 @@ import { BarChart, fillDays } from "~/components/bar-chart";
 import { SubstituteNoticeBanner } from "~/components/substitute-notice";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { getReportsPage } from "~/services/reports/pages.server";
-import { SUBSTITUTE_NOTICE_THRESHOLD } from "~/services/reports/reports.server";
+import { SUBSTITUTE_NOTICE_THRESHOLD, type ReportRow } from "~/services/reports/reports.server";
 import { requireStaff } from "~/http/staff.server";
 import { staffActor } from "~/services/actor";
 
@@ -25,18 +25,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { report, tollFreePhone: incident.tollFreePhone };
 }
 
-type Row = {
-  key: string;
-  label: string;
-  notified: number;
-  minors: number;
-  deceased: number;
-  checked: number;
-  locked: number;
-  returnedMail: number;
-  enrolled: number;
-};
-
 function ReportTable({
   id,
   caption,
@@ -48,11 +36,11 @@ function ReportTable({
   id: string;
   caption: string;
   keyHeader: string;
-  rows: Row[];
-  total: Row;
+  rows: ReportRow[];
+  total: ReportRow;
   rates: Map<string, number>;
 }) {
-  const cols: [keyof Row, string][] = [
+  const cols: [keyof ReportRow, string][] = [
     ["notified", "Notified"],
     ["minors", "Minors"],
     ["deceased", "Deceased"],
@@ -107,8 +95,8 @@ function ReportTable({
   );
 }
 
-function sum(rows: Row[]): Row {
-  const t: Row = { key: "total", label: "Total", notified: 0, minors: 0, deceased: 0, checked: 0, locked: 0, returnedMail: 0, enrolled: 0 };
+function sum(rows: ReportRow[]): ReportRow {
+  const t: ReportRow = { key: "total", label: "Total", notified: 0, minors: 0, deceased: 0, checked: 0, locked: 0, returnedMail: 0, enrolled: 0 };
   for (const r of rows) for (const k of ["notified", "minors", "deceased", "checked", "locked", "returnedMail", "enrolled"] as const) t[k] += r[k];
   return t;
 }
