@@ -43,7 +43,8 @@ export const staffCommands: CliCommand[] = [
   },
   {
     name: "staff reset",
-    usage: "--email <e> [--password] [--totp]   (new one-time password and/or TOTP key; both when neither is named)",
+    usage:
+      "--email <e> [--password] [--totp]   (new one-time password and/or TOTP key; both when neither is named). The only way to reset an admin account; the other admins are emailed",
     async run(ctx, args) {
       const o = parseOptions(args, { email: { type: "string" }, password: { type: "boolean" }, totp: { type: "boolean" } });
       const email = requireEmail(o.email);
@@ -54,15 +55,17 @@ export const staffCommands: CliCommand[] = [
       }
       const both = !o.password && !o.totp;
       const out: { oneTimePassword?: string; totpSecret?: string; otpauthUri?: string } = {};
+      // One email to the other admins for the whole reset (decision 073): sent by the last step.
       if (both || o.password) {
-        const r = await resetStaffPassword(ctx, cliChanger(), user.id);
+        const r = await resetStaffPassword(ctx, cliChanger(), user.id, { notifyAdmins: !(both || o.totp) });
         if (r.ok) out.oneTimePassword = r.oneTimePassword;
       }
       if (both || o.totp) {
         const r = await resetStaffTotp(ctx, cliChanger(), user.id);
         if (r.ok) Object.assign(out, { totpSecret: r.totpSecret, otpauthUri: r.otpauthUri });
       }
-      console.info(`Reset ${user.email}; open sessions ended.`);
+      console.info(`Reset ${user.email}; open sessions ended; audited.`);
+      if (user.role === "admin") console.info("Every other active admin is told by email (no secret in it).");
       printCredentials(out);
       return 0;
     },

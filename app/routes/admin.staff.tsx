@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
+import { InvitationList, InviteForm } from "~/components/staff-invitations";
 import {
   changeStaffRole,
-  createStaffAccount,
   disableStaffAccount,
   enableStaffAccount,
   listStaffAccounts,
@@ -14,7 +14,8 @@ import {
 } from "~/services/staff/accounts.server";
 import { requireStaff } from "~/http/staff.server";
 import { STAFF_ROLES } from "~/services/staff/roles";
-import { ChangeRoleSchema, CreateStaffSchema, fieldErrors, StaffTargetSchema } from "~/services/staff/schemas";
+import { inviteStaff, listOpenInvitations, revokeInvitation } from "~/services/staff/invitations.server";
+import { ChangeRoleSchema, fieldErrors, InvitationTargetSchema, InviteStaffSchema, StaffTargetSchema } from "~/services/staff/schemas";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -23,7 +24,13 @@ export const meta: MetaFunction = () => [{ title: "Staff accounts · Exposure Ch
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireStaff(request, context, "admin");
   const accounts = await listStaffAccounts(context.app, actor);
-  return { me: actor.id, accounts: accounts.map((a) => ({ ...a, lastSignInAt: a.lastSignInAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString() })) };
+  const invitations = await listOpenInvitations(context.app, actor);
+  return {
+    me: actor.id,
+    emailReady: Boolean(context.app.config.resend),
+    accounts: accounts.map((a) => ({ ...a, lastSignInAt: a.lastSignInAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString() })),
+    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, status: i.status, expiresAt: i.expiresAt.toISOString() })),
+  };
 }
 
 type ActionOutcome = {
@@ -39,6 +46,8 @@ const PROBLEM_TEXT: Record<Extract<AccountResult, { ok: false }>["problem"], str
   self: "You cannot change your own role or disable yourself. Ask another admin.",
   lastAdmin: "This is the last active admin. Make someone else an admin first.",
   unchanged: "Nothing to change.",
+  adminOnServer:
+    "Admin accounts cannot be reset on this page, so that one stolen admin sign-in cannot take over the others. Someone with access to the server runs: npm run cli -- staff reset --email <address>. Every other admin is then told by email.",
 };
 
 /** Every change: admin only (checked here and again in the service), audited in the same transaction. */
@@ -50,17 +59,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: ActionOutcome["errors"], values?: ActionOutcome["values"]) => data<ActionOutcome>({ errors, values }, { status: 400 });
 
-  if (intent === "create") {
+  if (intent === "invite") {
     const values = { email: String(form.get("email") ?? "").slice(0, 254), role: String(form.get("role") ?? "") };
-    const parsed = CreateStaffSchema.safeParse(values);
+    const parsed = InviteStaffSchema.safeParse(values);
     if (!parsed.success) return fail(fieldErrors(parsed.error), values);
-    const result = await createStaffAccount(ctx, changer, parsed.data);
-    if (!result.ok) return fail([{ field: "email", message: PROBLEM_TEXT[result.problem] }], values);
-    return data<ActionOutcome>({
-      errors: [],
-      done: `Created ${result.user.role} account ${result.user.email}.`,
-      credentials: { email: result.user.email, oneTimePassword: result.oneTimePassword, totpSecret: result.totpSecret, otpauthUri: result.otpauthUri },
-    });
+    const result = await inviteStaff(ctx, actor, context.meta, parsed.data);
+    if (!result.ok && result.problem === "rateLimited") {
+      const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+      const message = `You sent many invitations in the last hour. For security, wait ${minutes} minutes, then try again.`;
+      return data<ActionOutcome>(
+        { errors: [{ field: "email", message }], values },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      );
+    }
+    if (!result.ok) return fail([{ field: "email", message: PROBLEM_TEXT.exists }], values);
+    const again = result.replaced > 0 ? " The earlier invitation no longer works." : "";
+    return data<ActionOutcome>({ errors: [], done: `Invitation sent to ${result.invitation.email} (${result.invitation.role}).${again}` });
+  }
+
+  if (intent === "revoke-invite") {
+    const target = InvitationTargetSchema.safeParse({ invitationId: form.get("invitationId") });
+    if (!target.success) return fail([{ field: "new-email", message: "Choose an invitation." }]);
+    const revoked = await revokeInvitation(ctx, actor, context.meta, target.data.invitationId);
+    if (!revoked.ok) return fail([{ field: "new-email", message: "That invitation was already used, revoked or replaced." }]);
+    return data<ActionOutcome>({ errors: [], done: "Invitation revoked: its link no longer works." });
   }
 
   const target = StaffTargetSchema.safeParse({ userId: form.get("userId") });
@@ -95,6 +117,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     default:
       return fail([{ field: "new-email", message: "Unknown action." }]);
   }
+  if (!result.ok && result.problem === "adminOnServer") {
+    return data<ActionOutcome>({ errors: [{ field: "new-email", message: PROBLEM_TEXT.adminOnServer }] }, { status: 403 });
+  }
   if (!result.ok) return fail([{ field: "new-email", message: PROBLEM_TEXT[result.problem] }]);
   const credentials =
     result.oneTimePassword || result.totpSecret
@@ -106,7 +131,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const STATUS_TEXT = { active: "Active", disabled: "Disabled", awaitingFirstSignIn: "Awaiting first sign-in", locked: "Locked (too many attempts)" } as const;
 
 export default function StaffAccounts() {
-  const { me, accounts } = useLoaderData<typeof loader>();
+  const { me, accounts, invitations, emailReady } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const errors = (outcome?.errors ?? []).map((e) => (e.field === "role" || e.field === "email" ? { ...e, field: `new-${e.field}` } : e));
   const has = (f: string) => errors.some((e) => e.field === f);
@@ -149,31 +174,10 @@ export default function StaffAccounts() {
         </div>
       ) : null}
 
-      <h2>Invite a staff member</h2>
-      <Form method="post" className="usa-form" data-testid="create-staff">
-        <input type="hidden" name="intent" value="create" />
-        <div className={has("new-email") ? "usa-form-group usa-form-group--error" : "usa-form-group"}>
-          <label className="usa-label" htmlFor="new-email">
-            Work email address
-          </label>
-          <input className="usa-input" id="new-email" name="email" type="email" autoComplete="off" required defaultValue={outcome?.values?.email ?? ""} />
-        </div>
-        <div className={has("new-role") ? "usa-form-group usa-form-group--error" : "usa-form-group"}>
-          <label className="usa-label" htmlFor="new-role">
-            Role
-          </label>
-          <select className="usa-select" id="new-role" name="role" defaultValue={outcome?.values?.role || "agent"}>
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="usa-button">
-          Create account
-        </button>
-      </Form>
+      <InviteForm values={outcome?.values} has={has} emailReady={emailReady} />
+
+      <h2 className="margin-top-5">Open invitations</h2>
+      <InvitationList invitations={invitations} />
 
       <h2 className="margin-top-5">Accounts</h2>
       <div>
@@ -231,20 +235,29 @@ export default function StaffAccounts() {
                         </button>
                       </Form>
                     )}
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="reset-password" />
-                      <input type="hidden" name="userId" value={a.id} />
-                      <button type="submit" className="usa-button usa-button--outline margin-0">
-                        Reset password<span className="usa-sr-only"> of {a.email}</span>
-                      </button>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="reset-totp" />
-                      <input type="hidden" name="userId" value={a.id} />
-                      <button type="submit" className="usa-button usa-button--outline margin-0">
-                        Reset second factor<span className="usa-sr-only"> of {a.email}</span>
-                      </button>
-                    </Form>
+                    {a.role === "admin" ? (
+                      <span className="text-base-dark" data-testid="admin-reset-on-server">
+                        Resets: on the server (<code>staff reset</code>)
+                      </span>
+                    ) : null}
+                    {a.role === "admin" ? null : (
+                      <>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="reset-password" />
+                          <input type="hidden" name="userId" value={a.id} />
+                          <button type="submit" className="usa-button usa-button--outline margin-0">
+                            Reset password<span className="usa-sr-only"> of {a.email}</span>
+                          </button>
+                        </Form>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="reset-totp" />
+                          <input type="hidden" name="userId" value={a.id} />
+                          <button type="submit" className="usa-button usa-button--outline margin-0">
+                            Reset second factor<span className="usa-sr-only"> of {a.email}</span>
+                          </button>
+                        </Form>
+                      </>
+                    )}
                   </div>
                 </td>
               </tr>

@@ -158,7 +158,16 @@ export const enrollments = pgTable(
 );
 export type Enrollment = typeof enrollments.$inferSelect;
 
-export const EMAIL_KINDS = ["enrollment_confirmed", "enrollment_ready", "reminder_30", "reminder_7", "pool_low", "pool_empty"] as const;
+export const EMAIL_KINDS = [
+  "enrollment_confirmed",
+  "enrollment_ready",
+  "reminder_30",
+  "reminder_7",
+  "pool_low",
+  "pool_empty",
+  "staff_invitation",
+  "admin_account_changed",
+] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 export const EMAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
@@ -205,6 +214,12 @@ export const emailMessages = pgTable(
     /** "resend" or "outbox" (the local outbox page, without RESEND_API_KEY). */
     transport: text("transport"),
     providerId: text("provider_id"),
+    /**
+     * A secret the message carries only on its way out (the staff invitation link), encrypted
+     * (field "email.secret"). The stored body holds a placeholder; the worker puts the secret in
+     * when it sends, then erases it. Null for every other kind.
+     */
+    secretEnc: text("secret_enc"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [

@@ -1,4 +1,5 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { STAFF_ROLES } from "./roles";
 
 /**
@@ -72,3 +73,45 @@ export const staffLoginAttempts = pgTable("staff_login_attempts", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });
+
+/**
+ * An invitation to become staff, sent by email (docs/decisions/052).
+ *
+ * Invariants:
+ * - `tokenHash` is the SHA-256 of the link's random token (32 bytes); the token itself is never
+ *   stored (the email queue holds the link encrypted until it is sent, then erases it).
+ * - `totpSecretEnc`: the second factor the invitee sets up on the invitation page (field
+ *   "staff.totp_secret", like `staff_users`); it becomes the account's secret on acceptance.
+ * - Open = `acceptedAt` and `revokedAt` null; at most one open invitation per `email` (a partial
+ *   unique index): inviting again revokes the earlier one (`revokedBy` "replaced").
+ * - Accepting is one `UPDATE … WHERE open AND not expired RETURNING` in the transaction that creates
+ *   the account: of two simultaneous submits, exactly one creates it.
+ * - `invitedBy` is who sent it as the audit names it (a staff id, or `cli:<name>`); `inviterId` the
+ *   staff id when an admin sent it, which the per-admin hourly limit counts.
+ * - Rows are kept (the audit trail names them).
+ */
+export const staffInvitations = pgTable(
+  "staff_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    role: text("role", { enum: STAFF_ROLES }).notNull(),
+    totpSecretEnc: text("totp_secret_enc").notNull(),
+    invitedBy: text("invited_by").notNull(),
+    inviterId: uuid("inviter_id").references(() => staffUsers.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedUserId: uuid("accepted_user_id").references(() => staffUsers.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: text("revoked_by"),
+  },
+  (t) => [
+    index("staff_invitations_inviter_idx").on(t.inviterId, t.createdAt),
+    uniqueIndex("staff_invitations_open_email")
+      .on(t.email)
+      .where(sql`accepted_at is null and revoked_at is null`),
+  ],
+);
+export type StaffInvitation = typeof staffInvitations.$inferSelect;

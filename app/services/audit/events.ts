@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "staff.password.reset",
   "staff.session.expired",
   "staff.access.denied",
+  "staff.invite",
+  "staff.invite.revoke",
+  "staff.invite.accept",
   // notices
   "notice.search",
   "notice.view",

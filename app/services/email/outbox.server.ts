@@ -3,7 +3,8 @@ import { emailMessages, type EmailKind, type EmailStatus } from "../../../db/sch
 import { recordAuditEvent } from "../audit/record.server";
 import type { StaffActor } from "../staff/roles";
 import type { AppContext, RequestMeta } from "../context.server";
-import { EMAIL_FIELD } from "./queue.server";
+import { EMAIL_FIELD, EMAIL_SECRET_FIELD } from "./queue.server";
+import { withSecretLink } from "./templates";
 import { retryFailedEmail } from "./worker.server";
 
 /** "maria@example.org" → "m•••@example.org": enough to tell messages apart, not to read them out. */
@@ -115,7 +116,11 @@ export async function readOutboxMessage(
       outcome: m ? "success" : "failure",
     });
     if (!m) return null;
-    return { ...toOutboxRow(ctx, m), bodyText: m.bodyText };
+    // Without an email service the outbox is the mailbox: an open invitation's link shows here,
+    // for an admin to hand over. With Resend configured it never does (it went to the invitee).
+    const secret = m.secretEnc && !ctx.config.resend ? ctx.cipher.decrypt(EMAIL_SECRET_FIELD, m.secretEnc) : null;
+    const bodyText = secret ? withSecretLink({ text: m.bodyText, html: "" }, secret).text : m.bodyText;
+    return { ...toOutboxRow(ctx, m), bodyText };
   });
 }
 

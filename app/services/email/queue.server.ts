@@ -8,6 +8,8 @@ import { renderEmail, type TemplateVars } from "./templates";
 export const EMAIL_GIVE_UP_MS = 72 * 60 * 60 * 1000;
 /** The cipher field name of recipients: the same as `notices.emailEnc` and `enrollments.emailEnc`. */
 export const EMAIL_FIELD = "email";
+/** The cipher field name of a message's secret (the staff invitation link). */
+export const EMAIL_SECRET_FIELD = "email.secret";
 
 export type EnqueueInput = {
   kind: EmailKind;
@@ -18,6 +20,8 @@ export type EnqueueInput = {
   to: { plain: string } | { encrypted: string };
   vars?: Omit<TemplateVars, "portal">;
   noticeId?: number | null;
+  /** A link that must not sit in the queue in clear (the staff invitation): stored encrypted, put in at send time. */
+  secretLink?: string;
 };
 
 /**
@@ -40,6 +44,7 @@ export async function enqueueEmail(tx: Db, ctx: AppContext, input: EnqueueInput)
       bodyText: rendered.text,
       bodyHtml: rendered.html,
       noticeId: input.noticeId ?? null,
+      secretEnc: input.secretLink ? ctx.cipher.encrypt(EMAIL_SECRET_FIELD, input.secretLink) : null,
       createdAt: now,
       nextAttemptAt: now,
       giveUpAt: new Date(now.getTime() + EMAIL_GIVE_UP_MS),

@@ -20,7 +20,17 @@ export type TemplateVars = {
   remaining?: number;
   loaded?: number;
   percent?: number;
+  /** Staff emails: the role offered or changed, how many hours an invitation link works, what changed. */
+  role?: string;
+  hours?: number;
+  change?: string;
 };
+
+/**
+ * Where the staff invitation link goes. The stored message keeps this text; the worker puts the
+ * link in only when it sends the email (email_messages.secret_enc), so no live link sits in the queue.
+ */
+export const INVITATION_LINK_PLACEHOLDER = "[the invitation link, added when the email is sent]";
 
 type Template = { subject: string; paragraphs: string[] };
 
@@ -30,7 +40,9 @@ const NEVER_ASK: Record<Lang, string> = {
   es: "Nunca le pediremos información personal por correo electrónico. Si un correo se la pide, no es nuestro.",
 };
 
-const PATIENT_TEMPLATES: Record<Exclude<EmailKind, "pool_low" | "pool_empty">, Record<Lang, Template>> = {
+type StaffKind = "pool_low" | "pool_empty" | "staff_invitation" | "admin_account_changed";
+
+const PATIENT_TEMPLATES: Record<Exclude<EmailKind, StaffKind>, Record<Lang, Template>> = {
   enrollment_confirmed: {
     en: {
       subject: "Your enrollment is confirmed",
@@ -105,8 +117,8 @@ const PATIENT_TEMPLATES: Record<Exclude<EmailKind, "pool_low" | "pool_empty">, R
   },
 };
 
-/** Admin alerts: English only (staff pages are English). */
-const ADMIN_TEMPLATES: Record<"pool_low" | "pool_empty", Template> = {
+/** Admin alerts and staff emails: English only (staff pages are English). */
+const ADMIN_TEMPLATES: Record<StaffKind, Template> = {
   pool_low: {
     subject: "Monitoring codes running low ({product})",
     paragraphs: [
@@ -121,6 +133,24 @@ const ADMIN_TEMPLATES: Record<"pool_low" | "pool_empty", Template> = {
       "Hello,",
       "The {product} monitoring codes have run out. People who enroll now are put on a waiting list.",
       "Load more codes at {portal}/admin/pool. People waiting are enrolled and emailed as soon as codes arrive.",
+    ],
+  },
+  staff_invitation: {
+    subject: "You are invited to Exposure Check ({role})",
+    paragraphs: [
+      "Hello,",
+      "An administrator of Exposure Check ({portal}) invited you to join the staff as {role}.",
+      "To accept, open this link within {hours} hours. You will choose your password and set up an authenticator app on your phone. The link works once.",
+      "{link}",
+      "If you did not expect this email, you can ignore it. Nobody will ever ask you for your password.",
+    ],
+  },
+  admin_account_changed: {
+    subject: "An admin account was changed",
+    paragraphs: [
+      "Hello,",
+      "An administrator account of Exposure Check ({portal}) was changed: {change}.",
+      "If you did not expect this, look at the audit trail at {portal}/staff/audit and tell the other administrators.",
     ],
   },
 };
@@ -139,10 +169,10 @@ function varsOf(v: TemplateVars): Record<string, string | number> {
 
 /** Render one email. Links are the portal address as text and as one plain `<a>`. */
 export function renderEmail(kind: EmailKind, lang: Lang, vars: TemplateVars): RenderedEmail {
-  const isAdmin = kind === "pool_low" || kind === "pool_empty";
-  const template = isAdmin ? ADMIN_TEMPLATES[kind] : PATIENT_TEMPLATES[kind][lang];
+  const isAdmin = kind in ADMIN_TEMPLATES;
+  const template = isAdmin ? ADMIN_TEMPLATES[kind as StaffKind] : PATIENT_TEMPLATES[kind as Exclude<EmailKind, StaffKind>][lang];
   const language: Lang = isAdmin ? "en" : lang;
-  const values = varsOf(vars);
+  const values = { ...varsOf(vars), link: INVITATION_LINK_PLACEHOLDER };
   const paragraphs = template.paragraphs.map((p) => fill(p, values));
   if (!isAdmin) paragraphs.push(NEVER_ASK[language]);
   paragraphs.push(SIGNATURE[language]);
@@ -161,4 +191,17 @@ export function renderEmail(kind: EmailKind, lang: Lang, vars: TemplateVars): Re
 export function allTemplateCases(): { kind: EmailKind; lang: Lang }[] {
   const kinds = [...Object.keys(PATIENT_TEMPLATES), ...Object.keys(ADMIN_TEMPLATES)] as EmailKind[];
   return kinds.flatMap((kind) => (["en", "es"] as const).map((lang) => ({ kind, lang })));
+}
+
+/**
+ * The invitation link put into a rendered message just before it is sent (text and HTML), in
+ * place of INVITATION_LINK_PLACEHOLDER. The link is our own URL with an opaque token.
+ */
+export function withSecretLink(message: { text: string; html: string }, link: string): { text: string; html: string } {
+  const safe = escapeHtml(link);
+  const placeholder = escapeHtml(INVITATION_LINK_PLACEHOLDER);
+  return {
+    text: message.text.split(INVITATION_LINK_PLACEHOLDER).join(link),
+    html: message.html.split(placeholder).join(`<a href="${safe}">${safe}</a>`),
+  };
 }

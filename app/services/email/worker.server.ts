@@ -4,7 +4,8 @@ import { describeError, log } from "~/utils/log.server";
 import type { AppContext } from "../context.server";
 import { sendDueReminders } from "../enrollment/reminders.server";
 import { runScheduledMaintenance } from "../maintenance/schedule.server";
-import { EMAIL_FIELD, EMAIL_GIVE_UP_MS } from "./queue.server";
+import { EMAIL_FIELD, EMAIL_GIVE_UP_MS, EMAIL_SECRET_FIELD } from "./queue.server";
+import { withSecretLink } from "./templates";
 import { transportFor, type EmailTransport } from "./transport.server";
 
 /** First retry after this long, doubling each attempt up to EMAIL_RETRY_MAX_MS. */
@@ -57,13 +58,15 @@ export async function deliverDueEmails(ctx: AppContext, options: { transport?: E
   for (const message of claimed) {
     let outcome;
     try {
+      const body = message.secretEnc
+        ? withSecretLink({ text: message.bodyText, html: message.bodyHtml }, ctx.cipher.decrypt(EMAIL_SECRET_FIELD, message.secretEnc))
+        : { text: message.bodyText, html: message.bodyHtml };
       outcome = await transport.send({
         id: message.id,
         idempotencyKey: message.dedupeKey,
         to: ctx.cipher.decrypt(EMAIL_FIELD, message.toEnc),
         subject: message.subject,
-        text: message.bodyText,
-        html: message.bodyHtml,
+        ...body,
       });
     } catch (error) {
       outcome = { ok: false as const, retry: true, error: `exception ${describeError(error).error}` };
@@ -73,7 +76,17 @@ export async function deliverDueEmails(ctx: AppContext, options: { transport?: E
     if (outcome.ok) {
       await ctx.db
         .update(emailMessages)
-        .set({ status: "sent", sentAt: now, providerId: outcome.providerId, transport: transport.name, leaseUntil: null, lastError: null })
+        .set({
+          status: "sent",
+          sentAt: now,
+          providerId: outcome.providerId,
+          transport: transport.name,
+          leaseUntil: null,
+          lastError: null,
+          // Delivered: the secret leaves the queue. The local outbox IS the mailbox, so there it
+          // stays (encrypted) until the invitation ends (invitations.server.ts erases it).
+          ...(transport.name === "outbox" ? {} : { secretEnc: null }),
+        })
         .where(mine);
       run.sent++;
       continue;

@@ -8,6 +8,7 @@ import { TOTP_SECRET_FIELD, loginAttemptKey, normalizeEmail } from "./login.serv
 import { generateOneTimePassword, hashPassword } from "./password.server";
 import { endAllStaffSessions } from "./session.server";
 import { newTotpSecret, totpUri } from "./totp.server";
+import { notifyOtherAdmins } from "./admin-notice.server";
 
 /** Who changes an account: a signed-in admin on the staff page, or the command line. */
 export type AccountChanger =
@@ -18,7 +19,7 @@ export type AccountChanger =
 
 export type Credentials = { oneTimePassword?: string; totpSecret?: string; otpauthUri?: string };
 export type AccountResult =
-  ({ ok: true; user: StaffUserSummary } & Credentials) | { ok: false; problem: "exists" | "notFound" | "self" | "lastAdmin" | "unchanged" };
+  ({ ok: true; user: StaffUserSummary } & Credentials) | { ok: false; problem: "exists" | "notFound" | "self" | "lastAdmin" | "unchanged" | "adminOnServer" };
 
 export type StaffUserSummary = {
   id: string;
@@ -96,6 +97,7 @@ export async function createStaffAccount(
       .returning();
     if (!user) return { ok: false, problem: "exists" };
     await recordAuditEvent(tx, auditFor(ctx, changer, { action: "staff.create", subjectId: user.id, details: { role: user.role, demo: Boolean(fixed) } }));
+    if (user.role === "admin" && !fixed) await notifyOtherAdmins(tx, ctx, "created", [user.id, changerId(changer)]);
     return { ok: true, user: summarize(ctx, user), oneTimePassword, totpSecret, otpauthUri: totpUri(email, totpSecret) };
   });
 }
@@ -139,6 +141,18 @@ async function isLastAdmin(tx: Db, user: StaffUser): Promise<boolean> {
   return others.length === 0;
 }
 
+function changerId(changer: AccountChanger): string | null {
+  return changer.kind === "staff" ? changer.actor.id : null;
+}
+
+/**
+ * Decision 073: on the web an admin resets agents and supervisors only. An admin account (another's
+ * or one's own) is reset on the server (`npm run cli -- staff reset`), which every other admin hears of.
+ */
+function refusedOnTheWeb(changer: AccountChanger, user: StaffUser): boolean {
+  return changer.kind === "staff" && user.role === "admin";
+}
+
 function isSelf(changer: AccountChanger, id: string): boolean {
   return changer.kind === "staff" && changer.actor.id === id;
 }
@@ -154,6 +168,8 @@ export async function changeStaffRole(ctx: AppContext, changer: AccountChanger, 
     if (role !== "admin" && (await isLastAdmin(tx, user))) return { ok: false, problem: "lastAdmin" };
     const [updated] = await tx.update(staffUsers).set({ role, updatedAt: now }).where(eq(staffUsers.id, id)).returning();
     await recordAuditEvent(tx, auditFor(ctx, changer, { action: "staff.role.change", subjectId: id, details: { from: user.role, to: role } }));
+    if (role === "admin") await notifyOtherAdmins(tx, ctx, "promoted", [id, changerId(changer)]);
+    else if (user.role === "admin") await notifyOtherAdmins(tx, ctx, "demoted", [id, changerId(changer)]);
     return { ok: true, user: summarize(ctx, updated!) };
   });
 }
@@ -171,6 +187,7 @@ export async function disableStaffAccount(ctx: AppContext, changer: AccountChang
     const [updated] = await tx.update(staffUsers).set({ disabledAt: now, updatedAt: now }).where(eq(staffUsers.id, id)).returning();
     const ended = await endAllStaffSessions(tx, id, now, "disabled");
     await recordAuditEvent(tx, auditFor(ctx, changer, { action: "staff.disable", subjectId: id, details: { sessionsEnded: ended } }));
+    if (user.role === "admin") await notifyOtherAdmins(tx, ctx, "disabled", [id, changerId(changer)]);
     return { ok: true, user: summarize(ctx, updated!) };
   });
 }
@@ -184,21 +201,26 @@ export async function enableStaffAccount(ctx: AppContext, changer: AccountChange
     if (!user.disabledAt) return { ok: false, problem: "unchanged" };
     const [updated] = await tx.update(staffUsers).set({ disabledAt: null, updatedAt: now }).where(eq(staffUsers.id, id)).returning();
     await recordAuditEvent(tx, auditFor(ctx, changer, { action: "staff.enable", subjectId: id }));
+    if (user.role === "admin") await notifyOtherAdmins(tx, ctx, "enabled", [id, changerId(changer)]);
     return { ok: true, user: summarize(ctx, updated!) };
   });
 }
+
+/** `notifyAdmins: false`: the caller makes two resets of one admin and lets only the second tell the others. */
+export type ResetOptions = { notifyAdmins?: boolean };
 
 /**
  * A lost phone: a new TOTP secret (shown once, to hand over), to be confirmed at the next sign-in.
  * Open sessions end. The password stays.
  */
-export async function resetStaffTotp(ctx: AppContext, changer: AccountChanger, id: string): Promise<AccountResult> {
+export async function resetStaffTotp(ctx: AppContext, changer: AccountChanger, id: string, options: ResetOptions = {}): Promise<AccountResult> {
   checkChanger(changer);
   const totpSecret = newTotpSecret();
   const now = ctx.now();
   return ctx.db.transaction(async (tx): Promise<AccountResult> => {
     const user = await lockUser(tx, id);
     if (!user) return { ok: false, problem: "notFound" };
+    if (refusedOnTheWeb(changer, user)) return refuseAdminReset(tx, ctx, changer, user, "staff.totp.reset");
     const [updated] = await tx
       .update(staffUsers)
       .set({ totpSecretEnc: ctx.cipher.encrypt(TOTP_SECRET_FIELD, totpSecret), totpConfirmedAt: null, totpLastStep: null, updatedAt: now })
@@ -206,6 +228,7 @@ export async function resetStaffTotp(ctx: AppContext, changer: AccountChanger, i
       .returning();
     const ended = await endAllStaffSessions(tx, id, now, "second_factor_reset");
     await recordAuditEvent(tx, auditFor(ctx, changer, { action: "staff.totp.reset", subjectId: id, details: { sessionsEnded: ended } }));
+    if (user.role === "admin" && options.notifyAdmins !== false) await notifyOtherAdmins(tx, ctx, "reset", [id]);
     return { ok: true, user: summarize(ctx, updated!), totpSecret, otpauthUri: totpUri(user.email, totpSecret) };
   });
 }
@@ -214,7 +237,7 @@ export async function resetStaffTotp(ctx: AppContext, changer: AccountChanger, i
  * A forgotten password: a new one-time password (shown once), replaced at the next sign-in. Open
  * sessions end and a sign-in lock on the address is lifted. The second factor stays.
  */
-export async function resetStaffPassword(ctx: AppContext, changer: AccountChanger, id: string): Promise<AccountResult> {
+export async function resetStaffPassword(ctx: AppContext, changer: AccountChanger, id: string, options: ResetOptions = {}): Promise<AccountResult> {
   checkChanger(changer);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -222,10 +245,24 @@ export async function resetStaffPassword(ctx: AppContext, changer: AccountChange
   return ctx.db.transaction(async (tx): Promise<AccountResult> => {
     const user = await lockUser(tx, id);
     if (!user) return { ok: false, problem: "notFound" };
+    if (refusedOnTheWeb(changer, user)) return refuseAdminReset(tx, ctx, changer, user, "staff.password.reset");
     const [updated] = await tx.update(staffUsers).set({ passwordHash, mustChangePassword: true, updatedAt: now }).where(eq(staffUsers.id, id)).returning();
     await tx.delete(staffLoginAttempts).where(eq(staffLoginAttempts.key, loginAttemptKey(ctx.config.codePepper, user.email)));
     const ended = await endAllStaffSessions(tx, id, now, "password_reset");
     await recordAuditEvent(tx, auditFor(ctx, changer, { action: "staff.password.reset", subjectId: id, details: { sessionsEnded: ended } }));
+    if (user.role === "admin" && options.notifyAdmins !== false) await notifyOtherAdmins(tx, ctx, "reset", [id]);
     return { ok: true, user: summarize(ctx, updated!), oneTimePassword };
   });
+}
+
+/** The web refusal of an admin reset: audited as denied, nothing changed, no secret made visible. */
+async function refuseAdminReset(
+  tx: Db,
+  ctx: AppContext,
+  changer: AccountChanger,
+  user: StaffUser,
+  action: "staff.password.reset" | "staff.totp.reset",
+): Promise<AccountResult> {
+  await recordAuditEvent(tx, auditFor(ctx, changer, { action, subjectId: user.id, outcome: "denied", reason: "admin_reset_on_server_only" }));
+  return { ok: false, problem: "adminOnServer" };
 }

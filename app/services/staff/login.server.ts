@@ -269,7 +269,7 @@ export async function signInWithNewPassword(
   if (!open) return { kind: "restart" };
   const { user, session } = open;
   if (input.password !== input.confirm) return { kind: "badPassword", problem: "mismatch" };
-  const problem = checkNewPassword(input.password, user.email);
+  const problem = await checkNewPassword(input.password, user.email);
   if (problem) return { kind: "badPassword", problem };
   if (await verifyPassword(user.passwordHash, input.password)) return { kind: "badPassword", problem: "sameAsBefore" };
   const passwordHash = await hashPassword(input.password);

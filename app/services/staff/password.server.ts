@@ -1,6 +1,7 @@
 import argon2 from "argon2";
 import { randomInt } from "node:crypto";
 import { isCommonPassword } from "./common-passwords.server";
+import { MIN_STRENGTH_SCORE, passwordScore } from "./password-strength.server";
 import { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, type PasswordProblem } from "./password-policy";
 
 export { PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, PASSWORD_PROBLEM_TEXT, type PasswordProblem } from "./password-policy";
@@ -30,13 +31,19 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
-/** The policy for a new password: length, not common, not the email. Returns the first problem. */
-export function checkNewPassword(password: string, email: string): PasswordProblem | null {
+/**
+ * The policy for a new password: length, not common, not the email, and hard enough to guess
+ * (zxcvbn score MIN_STRENGTH_SCORE or more, the email's parts counted as known words). Returns the
+ * first problem. The cheap rules run first; the estimator only for what passes them.
+ */
+export async function checkNewPassword(password: string, email: string): Promise<PasswordProblem | null> {
   if ([...password].length < PASSWORD_MIN_CHARS) return "tooShort";
   if (password.length > PASSWORD_MAX_CHARS) return "tooLong";
   if (isCommonPassword(password)) return "common";
   const local = email.split("@")[0]?.toLowerCase() ?? "";
   if (local.length >= 4 && password.toLowerCase().includes(local)) return "containsEmail";
+  const inputs = [email, ...email.split(/[@._+-]/)].filter((w) => w.length >= 3);
+  if ((await passwordScore(password, inputs)) < MIN_STRENGTH_SCORE) return "weak";
   return null;
 }
 

@@ -29,6 +29,11 @@ export const STAFF_ROUTE_ACCESS = {
     minimumRole: "public",
     description: "Sign in: email + password, then the TOTP code; on first sign-in, confirm the code and choose a new password.",
   },
+  "routes/staff.invitation": {
+    minimumRole: "public",
+    description:
+      "Accept an invitation (?token= from the email, single use, 72 hours): choose a password, set up the authenticator app, enter its code; then signed in. Ended links get a plain 404/410 page.",
+  },
   "routes/staff.logout": { minimumRole: "public", description: "POST: sign out (the session ends at once)." },
   "routes/staff._index": { minimumRole: "agent", description: "Dashboard: links to what the role can do.", nav: "Dashboard" },
   "routes/staff.calls._index": {
@@ -59,7 +64,8 @@ export const STAFF_ROUTE_ACCESS = {
   "routes/admin._index": { minimumRole: "admin", description: "Admin home: links to the admin pages.", nav: "Admin" },
   "routes/admin.staff": {
     minimumRole: "admin",
-    description: "Staff accounts: create (invite), change role, disable/enable, reset password, reset second factor. Every change is audited.",
+    description:
+      "Staff accounts: invite by email (limited per admin per hour), revoke an open invitation, change role, disable/enable, reset the password or second factor of agents and supervisors (admins: on the server). Every change is audited.",
     nav: "Staff accounts",
   },
   "routes/admin.pool": {

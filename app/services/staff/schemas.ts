@@ -19,7 +19,7 @@ export const NewPasswordStepSchema = z.object({
   confirm: z.string().min(1, "Enter the new password again."),
 });
 
-export const STAFF_ADMIN_INTENTS = ["create", "role", "disable", "enable", "reset-totp", "reset-password"] as const;
+export const STAFF_ADMIN_INTENTS = ["invite", "revoke-invite", "role", "disable", "enable", "reset-totp", "reset-password"] as const;
 export type StaffAdminIntent = (typeof STAFF_ADMIN_INTENTS)[number];
 
 export const CreateStaffSchema = z.object({
@@ -30,6 +30,16 @@ export const CreateStaffSchema = z.object({
     .max(254)
     .regex(/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/, "Enter an email address like name@example.org."),
   role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
+});
+
+/** The invitation form (admin staff page): the same fields as the CLI's `staff create`. */
+export const InviteStaffSchema = CreateStaffSchema;
+export const InvitationTargetSchema = z.object({ invitationId: z.string().uuid() });
+
+/** The public invitation page: a password twice and the first code from the authenticator app. */
+export const AcceptInvitationSchema = NewPasswordStepSchema.extend({
+  confirm: z.string().min(1, "Enter the password again.").max(1024, "Use at most 256 characters."),
+  code: TotpStepSchema.shape.code,
 });
 
 export const StaffTargetSchema = z.object({ userId: z.string().uuid() });
