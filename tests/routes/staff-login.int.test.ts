@@ -144,20 +144,23 @@ describe(`staff pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
     expect((await get("/staff", cookieFrom(good))).status).toBe(200);
   });
 
-  it("an admin invites an agent on the staff page and sees the one-time credentials once", async () => {
+  it("an admin invites an agent on the staff page: no password on screen; the old create-with-password form is gone", async () => {
     const admin = await createStaff(env.ctx, "admin");
     const cookie = await signInOverHttp(admin);
     const page = await get("/admin/staff", cookie);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(admin.email);
-    const created = await post("/admin/staff", { intent: "create", email: "invited@staff.test", role: "agent" }, cookie);
-    expect(created.status).toBe(200);
-    const html = await created.text();
-    expect(html).toContain('data-testid="one-time-password"');
-    expect(html).toContain('data-testid="totp-secret"');
-    const again = await get("/admin/staff", cookie);
-    const list = await again.text();
+    const invited = await post("/admin/staff", { intent: "invite", email: "invited@staff.test", role: "agent" }, cookie);
+    expect(invited.status).toBe(200);
+    const html = await invited.text();
+    expect(visibleText(html)).toContain("Invitation sent to invited@staff.test (agent).");
+    expect(html).not.toContain('data-testid="one-time-password"');
+    expect(html).not.toContain('data-testid="totp-secret"');
+    const list = await (await get("/admin/staff", cookie)).text();
+    expect(list).toContain('data-testid="invitations-table"');
     expect(list).toContain("invited@staff.test");
-    expect(list).not.toContain('data-testid="one-time-password"');
+    const old = await post("/admin/staff", { intent: "create", email: "direct@staff.test", role: "agent" }, cookie);
+    expect(old.status).toBe(400);
+    expect(await old.text()).not.toContain('data-testid="one-time-password"');
   });
 });

@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORY_KEYS } from "~/content/categories";
 import { CATEGORY_GUIDANCE } from "~/content/guidance";
-import { allTemplateCases, renderEmail } from "~/services/email/templates";
+import { allTemplateCases, INVITATION_LINK_PLACEHOLDER, renderEmail, withSecretLink } from "~/services/email/templates";
 
 /** Everything a body could leak if someone put it in a template by mistake. */
-const VARS = { portal: "https://exposurecheck.example.org", date: "February 11, 2027", product: "adult", remaining: 12, loaded: 150, percent: 10 };
+const VARS = {
+  portal: "https://exposurecheck.example.org",
+  date: "February 11, 2027",
+  product: "adult",
+  remaining: 12,
+  loaded: 150,
+  percent: 10,
+  role: "agent",
+  hours: 72,
+  change: "an administrator account was disabled",
+};
 const CODE_LIKE = /\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/;
 const DOB_LIKE = /\b(19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/(19|20)\d{2}\b/;
 
@@ -21,9 +31,11 @@ describe("email templates carry no personal data", () => {
         "reminder_7:en",
         "pool_low:en",
         "pool_empty:en",
+        "staff_invitation:en",
+        "admin_account_changed:en",
       ]),
     );
-    expect(cases).toHaveLength(12);
+    expect(cases).toHaveLength(16);
   });
 
   for (const { kind, lang } of cases) {
@@ -46,6 +58,18 @@ describe("email templates carry no personal data", () => {
       expect(email.subject.length).toBeGreaterThan(5);
     });
   }
+
+  it("the invitation email holds a placeholder, never a link, until it is sent; the link goes in as text and as one <a>", () => {
+    const email = renderEmail("staff_invitation", "en", VARS);
+    expect(email.text).toContain(INVITATION_LINK_PLACEHOLDER);
+    expect(email.text).not.toContain("token=");
+    const link = "https://exposurecheck.example.org/staff/invitation?token=abc_DEF-123";
+    const sent = withSecretLink(email, link);
+    expect(sent.text).toContain(link);
+    expect(sent.html).toContain(`<a href="${link}">${link}</a>`);
+    expect(`${sent.text}${sent.html}`).not.toContain(INVITATION_LINK_PLACEHOLDER);
+    expect(email.text).not.toMatch(/password:/i);
+  });
 
   it("escapes what goes into the HTML", () => {
     const email = renderEmail("enrollment_confirmed", "en", { portal: "https://x.example/?a=<b>" });
