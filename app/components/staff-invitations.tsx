@@ -4,11 +4,22 @@ import { STAFF_ROLES } from "~/services/staff/roles";
 export type InvitationRow = { id: string; email: string; role: string; expiresAt: string; status: "pending" | "expired" };
 
 /** The admin staff page's invitation form: email and role; the link goes by email, no password on screen. */
-export function InviteForm({ values, has, emailReady }: { values?: { email: string; role: string }; has: (f: string) => boolean; emailReady: boolean }) {
+export function InviteForm({
+  values,
+  has,
+  emailReady,
+  sent,
+}: {
+  values?: { email: string; role: string };
+  has: (f: string) => boolean;
+  emailReady: boolean;
+  /** Set after an invitation went out: the form starts empty again (with JavaScript too). */
+  sent?: string;
+}) {
   return (
     <>
       <h2>Invite a staff member</h2>
-      <p className="measure-5">
+      <p>
         We email them a link that works once, for 72 hours. On that page they choose their password and set up an authenticator app. No password is shown here
         or sent by email.
       </p>
@@ -22,7 +33,7 @@ export function InviteForm({ values, has, emailReady }: { values?: { email: stri
           </div>
         </div>
       )}
-      <Form method="post" className="usa-form" data-testid="invite-staff">
+      <Form method="post" className="usa-form" data-testid="invite-staff" key={sent ?? "form"}>
         <input type="hidden" name="intent" value="invite" />
         <div className={has("new-email") ? "usa-form-group usa-form-group--error" : "usa-form-group"}>
           <label className="usa-label" htmlFor="new-email">

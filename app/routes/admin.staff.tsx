@@ -174,7 +174,7 @@ export default function StaffAccounts() {
         </div>
       ) : null}
 
-      <InviteForm values={outcome?.values} has={has} emailReady={emailReady} />
+      <InviteForm values={outcome?.values} has={has} emailReady={emailReady} sent={outcome?.done} />
 
       <h2 className="margin-top-5">Open invitations</h2>
       <InvitationList invitations={invitations} />

@@ -162,7 +162,7 @@ export default function AcceptInvitation() {
             Open an authenticator app on your phone (for example Google Authenticator or Microsoft Authenticator) and add an account with this set-up key.
             Choose &ldquo;time based&rdquo; if the app asks.
           </p>
-          <p className="font-mono-md text-bold ec-break-all" data-testid="invitation-totp-key" data-key={page.totpSecret}>
+          <p className="font-mono-md text-bold" data-testid="invitation-totp-key" data-key={page.totpSecret}>
             {key}
           </p>
           <p>
