@@ -99,7 +99,9 @@ export default function AcceptInvitation() {
           <h1>{ended.title}</h1>
           <p>{ended.text}</p>
           <p>
-            <Link to="/staff/login">Go to staff sign-in</Link>
+            <Link className="usa-link" to="/staff/login">
+              Go to staff sign-in
+            </Link>
           </p>
         </div>
       </div>
