@@ -224,8 +224,8 @@ export default function StaffLogin() {
           <Form method="post" className="usa-form usa-form--large" data-testid="new-password-step">
             <h1>Choose your password</h1>
             <p>
-              Replace the one-time password you were given. Use at least {PASSWORD_MIN_CHARS} characters; a few unrelated words work well. Common passwords are
-              refused.
+              Replace the one-time password you were given. Use at least {PASSWORD_MIN_CHARS} characters; a few unrelated words work well. Common and
+              easy-to-guess passwords are refused.
             </p>
             <input type="hidden" name="intent" value="new-password" />
             <input type="hidden" name="next" value={next} />
