@@ -1,47 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
-import { currentDemoTotp, DEMO_STAFF, seedDemoStaff } from "../../app/services/demo/staff.server";
+import type { Browser, Cookie } from "playwright-core";
 import { deliverDueEmails } from "../../app/services/email/worker.server";
 import { totpCode } from "../../app/services/staff/totp.server";
-import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
-
-/** WCAG 2.1 A and AA rules that axe can check automatically. */
-async function accessibilityViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { accessibilityViolations, launchBrowser, newContext, signInDemoAdmin, snap, startDemoServer, type ViewportName } from "./support/browser";
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let base: string;
+let adminCookies: Cookie[];
 
 beforeAll(async () => {
   server = await startDemoServer();
-  await seedDemoStaff(server.app.ctx, { print: false });
   base = server.app.url;
   browser = await launchBrowser();
+  adminCookies = await signInDemoAdmin(browser, server);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-const admin = DEMO_STAFF.find((d) => d.role === "admin")!;
 const PASSWORD = "pelican tundra sextant";
-
-async function signInAsAdmin(page: Page) {
-  await page.goto(base + "/staff/login");
-  await page.getByLabel("Email address").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForSelector("[data-testid=totp-step]");
-  const code = await currentDemoTotp(server.app.ctx, admin.email);
-  if (!code.ok) throw new Error(code.problem);
-  await page.getByLabel("6-digit code").fill(code.code);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${base}/staff`);
-}
 
 /** One invitation per viewport: the admin invites, reads the link in the outbox (no email service here), the invitee accepts. */
 const runs: [ViewportName, boolean][] = [
@@ -58,8 +37,7 @@ describe("a staff member is invited by email and sets up their account in Chromi
       const page = await adminContext.newPage();
       const problems: string[] = [];
       page.on("pageerror", (e) => problems.push(`pageerror ${e.message}`));
-      if (viewport === "phone") await new Promise((r) => setTimeout(r, 31_000)); // a demo TOTP code works once: the next step
-      await signInAsAdmin(page);
+      await adminContext.addCookies(adminCookies);
 
       await page.goto(base + "/admin/staff");
       await page.getByLabel("Work email address").fill(invitee);
