@@ -39,7 +39,7 @@ function tokenOf(request: Request): string | null {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const opened = await openInvitation(context.app, tokenOf(request));
+  const opened = await openInvitation(context.app, context.meta, tokenOf(request));
   if (opened.kind === "ended") return data({ state: "ended" as const, reason: opened.reason }, { status: ENDED[opened.reason].status });
   const { email, role, totpSecret, otpauthUri } = opened;
   return { state: "open" as const, email, role, totpSecret, otpauthUri, expiresAt: opened.expiresAt.toISOString() };

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "staff.access.denied",
   "staff.invite",
   "staff.invite.revoke",
+  "staff.invite.open",
   "staff.invite.accept",
   // notices
   "notice.search",

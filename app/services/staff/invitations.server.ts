@@ -193,10 +193,18 @@ async function findByToken(db: Db, token: string): Promise<StaffInvitation | und
 export type OpenedInvitation =
   { kind: "open"; email: string; role: StaffRole; expiresAt: Date; totpSecret: string; otpauthUri: string } | { kind: "ended"; reason: InvitationEnded };
 
-/** What the invitation page shows for a token: the set-up key to add to the app, or why the link ended. */
-export async function openInvitation(ctx: AppContext, token: string | null): Promise<OpenedInvitation> {
+/**
+ * What the invitation page shows for a token: the set-up key to add to the app, or why the link
+ * ended. Every view of a known invitation is audited (`staff.invite.open`): the page shows a secret.
+ * Unknown tokens are not (nothing to name, and a guess costs a 256-bit search).
+ */
+export async function openInvitation(ctx: AppContext, meta: RequestMeta | null, token: string | null): Promise<OpenedInvitation> {
   const row = token ? await findByToken(ctx.db, token) : undefined;
   const ended = endedReason(row, ctx.now());
+  if (row && meta) {
+    const input: AuditInput = { ...acceptAudit(ctx, meta, row, ended ? "failure" : "success", ended), action: "staff.invite.open" };
+    await ctx.db.transaction((tx) => recordAuditEvent(tx, input));
+  }
   if (ended || !row) return { kind: "ended", reason: ended ?? "unknown" };
   const totpSecret = ctx.cipher.decrypt(TOTP_SECRET_FIELD, row.totpSecretEnc);
   return { kind: "open", email: row.email, role: row.role, expiresAt: row.expiresAt, totpSecret, otpauthUri: totpUri(row.email, totpSecret) };

@@ -50,7 +50,7 @@ const accept = async (token: string, secret: string, password = GOOD) =>
   acceptInvitation(env.ctx, testMeta(), token, { password, confirm: password, code: codeNow(env.ctx, secret) });
 
 async function keyOf(token: string): Promise<string> {
-  const opened = await openInvitation(env.ctx, token);
+  const opened = await openInvitation(env.ctx, testMeta(), token);
   if (opened.kind !== "open") throw new Error(opened.reason);
   return opened.totpSecret;
 }
@@ -95,6 +95,7 @@ describe(`staff invitations (${process.env.TEST_DB_KIND})`, () => {
     expect(user).toMatchObject({ role: "agent", mustChangePassword: false, createdBy: admin.actor.id });
     expect(user!.totpConfirmedAt).not.toBeNull();
     expect((await auditRows(env.ctx, { action: "staff.invite.accept", subjectId: invitation.id })).map((r) => r.outcome)).toEqual(["success"]);
+    expect((await auditRows(env.ctx, { action: "staff.invite.open", subjectId: invitation.id })).map((r) => r.outcome)).toEqual(["success"]);
     expect(await auditRows(env.ctx, { action: "staff.create", subjectId: user!.id })).toHaveLength(1);
     expect((await listOpenInvitations(env.ctx, admin.actor)).map((i) => i.id)).not.toContain(invitation.id);
 
@@ -105,7 +106,7 @@ describe(`staff invitations (${process.env.TEST_DB_KIND})`, () => {
     expect((await signInWithTotp(env.ctx, testMeta(), step1.token, codeNow(env.ctx, secret))).kind).toBe("signedIn");
 
     // The link is now used.
-    expect(await openInvitation(env.ctx, token)).toEqual({ kind: "ended", reason: "used" });
+    expect(await openInvitation(env.ctx, testMeta(), token)).toEqual({ kind: "ended", reason: "used" });
     expect(await accept(token, secret)).toEqual({ kind: "ended", reason: "used" });
   });
 
@@ -121,7 +122,7 @@ describe(`staff invitations (${process.env.TEST_DB_KIND})`, () => {
   it("an expired link and a revoked link get their own answer; unknown and malformed tokens are refused without a lookup", async () => {
     const expired = await invite("late@org.test");
     env.clock.advance(INVITATION_TTL_MS + 1000);
-    expect(await openInvitation(env.ctx, expired.token)).toEqual({ kind: "ended", reason: "expired" });
+    expect(await openInvitation(env.ctx, testMeta(), expired.token)).toEqual({ kind: "ended", reason: "expired" });
     expect(await accept(expired.token, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")).toEqual({ kind: "ended", reason: "expired" });
     expect((await listOpenInvitations(env.ctx, admin.actor)).find((i) => i.id === expired.invitation.id)?.status).toBe("expired");
 
@@ -129,13 +130,13 @@ describe(`staff invitations (${process.env.TEST_DB_KIND})`, () => {
     const secret = await keyOf(revoked.token);
     expect(await revokeInvitation(env.ctx, admin.actor, testMeta(), revoked.invitation.id)).toEqual({ ok: true });
     expect(await revokeInvitation(env.ctx, admin.actor, testMeta(), revoked.invitation.id)).toEqual({ ok: false, problem: "notFound" });
-    expect(await openInvitation(env.ctx, revoked.token)).toEqual({ kind: "ended", reason: "revoked" });
+    expect(await openInvitation(env.ctx, testMeta(), revoked.token)).toEqual({ kind: "ended", reason: "revoked" });
     expect(await accept(revoked.token, secret)).toEqual({ kind: "ended", reason: "revoked" });
     expect(await auditRows(env.ctx, { action: "staff.invite.revoke", subjectId: revoked.invitation.id })).toHaveLength(1);
     expect(await env.ctx.db.select().from(staffUsers).where(eq(staffUsers.email, "cancelled@org.test"))).toHaveLength(0);
 
     for (const bad of [null, "", "short", "x".repeat(43), `${"A".repeat(42)}!`, "A".repeat(5000)]) {
-      expect(await openInvitation(env.ctx, bad)).toEqual({ kind: "ended", reason: "unknown" });
+      expect(await openInvitation(env.ctx, testMeta(), bad)).toEqual({ kind: "ended", reason: "unknown" });
     }
   });
 
@@ -143,8 +144,8 @@ describe(`staff invitations (${process.env.TEST_DB_KIND})`, () => {
     const first = await invite("twice@org.test");
     const second = await invite("twice@org.test", "supervisor");
     expect(second.result.ok && second.result.replaced).toBe(1);
-    expect(await openInvitation(env.ctx, first.token)).toEqual({ kind: "ended", reason: "revoked" });
-    expect((await openInvitation(env.ctx, second.token)).kind).toBe("open");
+    expect(await openInvitation(env.ctx, testMeta(), first.token)).toEqual({ kind: "ended", reason: "revoked" });
+    expect((await openInvitation(env.ctx, testMeta(), second.token)).kind).toBe("open");
     const existing = await createStaff(env.ctx, "agent");
     expect(await inviteStaff(env.ctx, admin.actor, testMeta(), { email: existing.email.toUpperCase(), role: "agent" })).toEqual({
       ok: false,
