@@ -20,7 +20,13 @@ export function CallHelpSection({ help, notInvolved, lang, vars }: { help: CallH
           <li>
             Letter from {help.organizationName}, dated {formatDate(help.letterDate, "en")}.
           </li>
-          <li>{help.lockedUntil ? `Online check locked until ${help.lockedUntil.slice(11, 16)} UTC.` : "Online check not locked."}</li>
+          <li data-testid="lock-state">
+            {help.lockHeld
+              ? "Online check held after repeated wrong dates of birth: it stays locked until you unlock it for a verified caller."
+              : help.lockedUntil
+                ? `Online check locked until ${help.lockedUntil.slice(11, 16)} UTC on ${help.lockedUntil.slice(0, 10)}.`
+                : "Online check not locked."}
+          </li>
           <li>
             Enrollment:{" "}
             {help.enrollment

@@ -41,6 +41,25 @@ export default function SupervisorPage() {
           </div>
         </div>
       ) : null}
+      {o.heldNotices.length ? (
+        <div className="usa-alert usa-alert--error margin-bottom-3" role="alert" data-testid="held-alerts">
+          <div className="usa-alert__body">
+            <h2 className="usa-alert__heading">Letters held after repeated guessing (last 24 hours)</h2>
+            <p className="usa-alert__text">
+              Someone entered a wrong date of birth for these letters again and again. Their online check stays locked until an agent unlocks it for a caller
+              who passed verification.
+            </p>
+            <ul className="usa-list">
+              {o.heldNotices.map((h) => (
+                <li key={`${h.referenceNumber}-${h.at}`}>
+                  <Link to={`/staff/audit?reference=${h.referenceNumber}`}>{h.referenceNumber}</Link> held at {h.at.slice(11, 16)} UTC ({h.at.slice(0, 10)})
+                  {h.stillHeld ? "" : ", since unlocked"}.
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
       <ul className="usa-card-group">
         <li className="usa-card tablet:grid-col-4">
           <div className="usa-card__container">

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { batches, incidents, organizations } from "./incidents";
 
 /** Raw bytes (keyed hashes). postgres.js and PGlite both return a Uint8Array/Buffer. */
@@ -64,6 +64,13 @@ export const notices = pgTable(
     /** Consecutive wrong dates of birth; reset by a match or by staff unlock. */
     failedChecks: integer("failed_checks").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /**
+     * The latest lock's level (1: an hour, 2: a day, 3: held until the call center unlocks it) and
+     * when it was set: a lock within ESCALATION_WINDOW_MS of the previous one goes one level up
+     * (decision 043). A match resets both.
+     */
+    lockLevel: smallint("lock_level").notNull().default(0),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
     firstCheckedAt: timestamp("first_checked_at", { withTimezone: true }),
     lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
     returnedMailAt: timestamp("returned_mail_at", { withTimezone: true }),

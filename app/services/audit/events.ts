@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "notice.search",
   "notice.view",
   "notice.unlock",
+  "notice.lock.held",
   "notice.reissue",
   "notice.note",
   "notice.flag",

@@ -6,9 +6,10 @@ import type { AppContext, RequestMeta } from "../context.server";
 import { EMAIL_FIELD, enqueueEmail } from "../email/queue.server";
 import { enrollOnBehalf } from "../enrollment/enroll.server";
 import { generateActivationCode, hashActivationCode } from "../notices/activation-code.server";
-import { LOCK_AFTER_FAILURES, LOCK_DURATION_MS } from "../notices/check.server";
+import { countWrongAttemptSet, HELD_LEVEL, lockReturning } from "../notices/lock.server";
 import { unlockNotice } from "../notices/unlock.server";
 import { assertRole, type StaffActor } from "../staff/roles";
+import { rowsOf } from "../batches/sql.server";
 import { loadOwnCall, MAX_VERIFY_FAILURES_PER_CALL } from "./call.server";
 import type { AgentDisposition, CallAction } from "./schemas";
 
@@ -156,33 +157,37 @@ async function verify(ctx: AppContext, actor: StaffActor, meta: RequestMeta, cal
       .update(calls)
       .set({ verification: "failed", verifyFailures: sql`${calls.verifyFailures} + 1` })
       .where(eq(calls.id, callId));
-    const locked = await countFailureTowardLock(tx, row.notice.id, now);
+    const { locked, held } = await countFailureTowardLock(tx, row.notice.id, now);
     await recordAuditEvent(tx, { ...base, outcome: "failure", details: { callId, locked } });
+    if (held) {
+      // The third lock in the window: held until unlocked, and the supervisors alerted (decision 043).
+      await recordAuditEvent(tx, {
+        at: now,
+        actorType: "system",
+        action: "notice.lock.held",
+        subjectType: "notice",
+        subjectId: String(row.notice.id),
+        outcome: "success",
+      });
+    }
     return { kind: "done", message: locked ? "verifyFailedLocked" : "verifyFailed" };
   });
 }
 
-/** The same counting as the patient check's wrong date of birth (notices/check.server.ts). */
-async function countFailureTowardLock(tx: Db, noticeId: number, now: Date): Promise<boolean> {
+/**
+ * The same counting and escalation as the patient check's wrong date of birth (notices/lock.server.ts),
+ * in one statement; a notice already locked stays as it is. Whether the notice is locked now.
+ */
+async function countFailureTowardLock(tx: Db, noticeId: number, now: Date): Promise<{ locked: boolean; held: boolean }> {
   const nowText = now.toISOString();
-  const [after] = await tx
-    .update(notices)
-    .set({
-      failedChecks: sql`case when ${notices.lockedUntil} > ${nowText}::timestamptz then ${notices.failedChecks}
-        when ${notices.lockedUntil} is not null then 1 else ${notices.failedChecks} + 1 end`,
-      lockedUntil: sql`case when ${notices.lockedUntil} > ${nowText}::timestamptz then ${notices.lockedUntil} else null end`,
-    })
-    .where(eq(notices.id, noticeId))
-    .returning({ failedChecks: notices.failedChecks, lockedUntil: notices.lockedUntil });
-  if (after?.lockedUntil) return true;
-  if ((after?.failedChecks ?? 0) >= LOCK_AFTER_FAILURES) {
-    await tx
-      .update(notices)
-      .set({ failedChecks: 0, lockedUntil: new Date(now.getTime() + LOCK_DURATION_MS) })
-      .where(eq(notices.id, noticeId));
-    return true;
-  }
-  return false;
+  const [after] = await rowsOf<{ locked: boolean; level: number }>(
+    tx,
+    sql`update notices set ${countWrongAttemptSet(now)}
+        where id = ${noticeId} and (locked_until is null or locked_until <= ${nowText}::timestamptz)
+        returning ${lockReturning}`,
+  );
+  if (!after) return { locked: true, held: false }; // locked already
+  return { locked: after.locked, held: after.locked && Number(after.level) === HELD_LEVEL };
 }
 
 type OpenCall = { id: string; callReference: string; reason: string };

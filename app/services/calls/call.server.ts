@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { offerState, type OfferState } from "../enrollment/offer.server";
 import { toPublicIncident, type PublicIncident } from "../incidents/current.server";
+import { isHeld } from "../notices/lock.server";
 import type { SealedAddress, SealedName } from "../notices/seal.server";
 import { assertRole, type StaffActor } from "../staff/roles";
 
@@ -42,6 +43,8 @@ export type CallHelp = {
   enrollment: { status: "enrolled" | "waiting"; channel: string; emailOnFile: boolean } | null;
   emailOnNotice: boolean;
   lockedUntil: string | null;
+  /** Held until unlocked (the third lock in the window, decision 043), not a lock that runs out. */
+  lockHeld: boolean;
   fraudFlagged: boolean;
   reprintPending: boolean;
   history: HistoryItem[];
@@ -187,6 +190,7 @@ async function helpFor(tx: Db, ctx: AppContext, row: CallRow): Promise<CallHelp>
     enrollment: enrollment ? { status: enrollment.status, channel: enrollment.channel, emailOnFile: Boolean(enrollment.emailEnc ?? n.emailEnc) } : null,
     emailOnNotice: Boolean(n.emailEnc),
     lockedUntil: n.lockedUntil && n.lockedUntil > now ? n.lockedUntil.toISOString() : null,
+    lockHeld: isHeld(n.lockedUntil),
     fraudFlagged: Boolean(n.fraudFlaggedAt),
     reprintPending: Boolean(pending && !pending.exportedAt),
     history: history.map((h) => ({

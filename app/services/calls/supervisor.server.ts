@@ -18,6 +18,8 @@ export type CallCenterOverview = {
   averageHandlingSeconds: number | null;
   agentsSignedIn: { email: string; role: string; openCalls: number; lastSeenAt: string }[];
   alerts: { email: string; at: string; lookups: number; limitPerHour: number }[];
+  /** Notices held after a third lock from repeated wrong dates of birth (decision 043), last 24 hours. */
+  heldNotices: { referenceNumber: string; at: string; stillHeld: boolean }[];
   unusual: { email: string; misses: number; verifyFailures: number }[];
   recentCalls: { referenceNumber: string; agent: string; startedAt: string; disposition: string | null }[];
 };
@@ -76,6 +78,12 @@ export async function getCallCenterOverview(ctx: AppContext, actor: StaffActor, 
           from audit_events a left join staff_users u on u.id::text = a.actor_id
           where a.action = 'call.lookup.limit' and a.at >= ${since}::timestamptz order by a.at desc limit 50`,
     );
+    const held = await rowsOf<{ reference_number: string; at: string | Date; still_held: boolean }>(
+      tx,
+      sql`select n.reference_number, a.at, n.locked_until > ${now.toISOString()}::timestamptz as still_held
+          from audit_events a join notices n on n.id::text = a.subject_id
+          where a.action = 'notice.lock.held' and a.at >= ${since}::timestamptz order by a.at desc limit 50`,
+    );
     const unusual = await rowsOf<{ email: string | null; misses: number; verify_failures: number }>(
       tx,
       sql`select u.email,
@@ -116,6 +124,7 @@ export async function getCallCenterOverview(ctx: AppContext, actor: StaffActor, 
         lookups: Number(a.lookups ?? 0),
         limitPerHour: Number(a.limit_per_hour ?? 0),
       })),
+      heldNotices: held.map((h) => ({ referenceNumber: h.reference_number, at: iso(h.at), stillHeld: Boolean(h.still_held) })),
       unusual: unusual.map((u) => ({ email: u.email ?? "(unknown)", misses: Number(u.misses), verifyFailures: Number(u.verify_failures) })),
       recentCalls: recent.map((r) => ({ referenceNumber: r.reference_number, agent: r.email, startedAt: iso(r.started_at), disposition: r.disposition })),
     };

@@ -5,10 +5,11 @@ import type { AppContext, RequestMeta } from "../context.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
 import { giveBackAttempt, giveBackAttemptSql, takeAttempt, throttleKey } from "~/utils/rate-limit.server";
 import { hashActivationCode, parseActivationCode } from "./activation-code.server";
+import { countWrongAttemptSet, HELD_LEVEL, lockReturning } from "./lock.server";
 
-/** 10 consecutive wrong dates of birth lock a notice for an hour (DESIGN.md "Guessing"). */
-export const LOCK_AFTER_FAILURES = 10;
-export const LOCK_DURATION_MS = 60 * 60 * 1000;
+/** 10 consecutive wrong dates of birth lock a notice, longer each time (lock.server.ts, decision 043). */
+export { LOCK_AFTER_FAILURES, LOCK_DURATION_MS } from "./lock.server";
+
 const THROTTLE_SCOPE = "check";
 
 export type CheckInput = {
@@ -145,25 +146,35 @@ async function checkAgainstNotice(
     return { kind: "mismatch" };
   }
   if (dob !== input.dateOfBirth) {
-    // One more failure (a lock that ran out starts the count again); the tenth locks the notice.
-    const lockUntil = new Date(now.getTime() + LOCK_DURATION_MS).toISOString();
-    const counted = sql.raw(`(case when locked_until is not null then 1 else failed_checks + 1 end)`);
+    // One more failure, counted and (at the tenth) escalated to the next lock level in this one
+    // statement; a third lock within the window holds the notice and alerts the supervisors. The
+    // patient's answer is the same whatever happened here.
     await ctx.db.execute(sql`
       with u as (
-        update notices set
-          failed_checks = case when ${counted} >= ${LOCK_AFTER_FAILURES} then 0 else ${counted} end,
-          locked_until = case when ${counted} >= ${LOCK_AFTER_FAILURES} then ${lockUntil}::timestamptz else null end
+        update notices set ${countWrongAttemptSet(now)}
         where id = ${id} and (locked_until is null or locked_until <= ${nowText}::timestamptz)
-        returning locked_until is not null as locked
+        returning ${lockReturning}
       ),
-      ${auditAppendCtes(audit("failure"), { action: sql`case when exists (select 1 from u where locked) then 'patient.check.locked' else 'patient.check' end` })}
+      ${auditAppendCtes(audit("failure"), { action: sql`case when exists (select 1 from u where locked) then 'patient.check.locked' else 'patient.check' end` })},
+      ${auditAppendCtes(
+        {
+          at: now,
+          actorType: "system",
+          action: "notice.lock.held",
+          subjectType: "notice",
+          subjectId: String(id),
+          requestId: meta.requestId,
+          outcome: "success",
+        },
+        { when: sql`exists (select 1 from u where locked and level = ${HELD_LEVEL})` },
+      )}
       select 1`);
     return { kind: "mismatch" };
   }
   const token = randomToken(32);
   const matched = await ctx.db.execute(sql`
     with n as (
-      update notices set failed_checks = 0, locked_until = null,
+      update notices set failed_checks = 0, locked_until = null, lock_level = 0, locked_at = null,
         first_checked_at = coalesce(first_checked_at, ${nowText}::timestamptz), last_checked_at = ${nowText}::timestamptz
       where id = ${id} and (locked_until is null or locked_until <= ${nowText}::timestamptz)
       returning id, language
