@@ -6,6 +6,8 @@ declare module "autocannon" {
     connections: number;
     duration: number;
     pipelining?: number;
+    /** Requests per second from all connections together (a steady rate, not as fast as possible). */
+    overallRate?: number;
     timeout?: number;
     requests?: { method?: string; path?: string; setupRequest?: (req: Request) => Request }[];
   };

@@ -24,7 +24,7 @@ const DB_NAME = "bench_check";
 const CHECKABLE = 20_000;
 const SESSIONS = 5_000;
 
-type Level = {
+export type Level = {
   server: string;
   connections: number;
   rps: number;
@@ -47,7 +47,7 @@ function cpuTimeMs(pid: number | undefined): number {
   }
 }
 
-function secrets(url: string, port: number) {
+export function secrets(url: string, port: number) {
   return {
     NODE_ENV: "production" as const,
     DATABASE_URL: url,
@@ -59,7 +59,7 @@ function secrets(url: string, port: number) {
   };
 }
 
-async function fill(url: string, env: ReturnType<typeof secrets>, notices: number) {
+export async function fill(url: string, env: ReturnType<typeof secrets>, notices: number) {
   const database = await openDatabase({ url });
   await migrateDatabase(database);
   const config = loadConfig(env);
@@ -112,7 +112,7 @@ async function fill(url: string, env: ReturnType<typeof secrets>, notices: numbe
   return { database, ctx, config, people };
 }
 
-async function waitFor(url: string, child: ChildProcess, label: string) {
+export async function waitFor(url: string, child: ChildProcess, label: string) {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode}`);
@@ -133,7 +133,7 @@ const nextIp = () => {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 };
 
-async function load(
+export async function load(
   label: string,
   url: string,
   connections: number,

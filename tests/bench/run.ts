@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   lighthouse: () => import("./lighthouse"),
   check: () => import("./check"),
   purge: () => import("./purge"),
+  attack: () => import("./attack"),
   "pool-decay": async () => ({ run: (await import("./pool-decay")).runPoolDecay }),
 };
 
