@@ -4,7 +4,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { isLockTimeout } from "../../db/client";
+import { isConnectionLost, isLockTimeout } from "../../db/client";
 import type { AppContext } from "~/services/context.server";
 import { errorPageHtml } from "~/utils/error-page.server";
 import { log } from "~/utils/log.server";
@@ -30,6 +30,11 @@ export function answerBusyWith503(build: ServerBuild): ServerBuild {
       try {
         return await fn(args);
       } catch (error) {
+        if (isConnectionLost(error)) {
+          // PostgreSQL went away mid-request: "try again shortly", even if it is back already (decision 045).
+          log.warn("database connection lost", { path: new URL(args.request.url).pathname });
+          throw new Response(null, { status: 503, headers: { "Retry-After": "30" } });
+        }
         if (!isLockTimeout(error)) throw error;
         log.warn("busy: a lock was held too long", { path: new URL(args.request.url).pathname });
         throw new Response(null, { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_S) } });

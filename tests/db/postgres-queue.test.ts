@@ -21,6 +21,15 @@ describe("the patched postgres.js queue", () => {
     }
   });
 
+  it("does not throw from a buffered write on a connection that closed (porsager/postgres#1154): it settles the queries instead", () => {
+    // Without it, a rollback written after PostgreSQL dropped the connection throws from
+    // setImmediate and takes the server down (tests/faults/database-away.int.test.ts).
+    for (const f of ["src/connection.js", "cjs/src/connection.js", "cf/src/connection.js"]) {
+      const text = readFileSync(path.join(ROOT, f), "utf8");
+      expect(text, f).toMatch(/function nextWrite\(fn\) \{\n\s+if \(!socket\) \{/);
+    }
+  });
+
   it("keeps first-in-first-out order and exact removal under a long steady load", async () => {
     const { default: makeQueue } = (await import(pathToFileURL(path.join(ROOT, "src/queue.js")).href)) as {
       default: <T>(initial?: T[]) => Queue<T>;
