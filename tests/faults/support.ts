@@ -1,7 +1,6 @@
 // Shared by the fault tests (issue 12 item 5): a steady load of patient checks against a real
 // server, and a TCP proxy in front of PostgreSQL that a test can cut and restore.
-import { createServer, connect, type Server, type Socket } from "node:net";
-import type { AddressInfo } from "node:net";
+import { createServer, connect, type AddressInfo, type Server, type Socket } from "node:net";
 
 export const dobFields = (dob: string) => {
   const [y, m, d] = dob.split("-");
