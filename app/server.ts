@@ -203,7 +203,13 @@ export async function startServer(options: {
   installConsoleScrubber();
   // Until the app is ready, requests go to a stand-in that says so.
   let handler: (req: IncomingMessage, res: ServerResponse) => void = waitingApp();
-  const server = createServer((req, res) => handler(req, res));
+  let draining = false;
+  const server = createServer((req, res) => {
+    // Draining: answer, then close the connection — a keep-alive client under load would otherwise
+    // keep sending on it and hold the drain open until its timeout cut everyone off.
+    if (draining) res.setHeader("Connection", "close");
+    handler(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -244,13 +250,18 @@ export async function startServer(options: {
   const close = () =>
     (closing ??= (async () => {
       // Stop accepting, let in-flight requests finish, then release the pool.
+      draining = true;
       await new Promise<void>((resolve) => {
+        // Connections fall idle between requests: close each as soon as it does.
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
         const timer = setTimeout(() => {
+          clearInterval(idle);
           server.closeAllConnections();
           resolve();
         }, DRAIN_TIMEOUT_MS);
         server.close(() => {
           clearTimeout(timer);
+          clearInterval(idle);
           resolve();
         });
         server.closeIdleConnections();
