@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { isLockTimeout } from "../../db/client";
 import type { AppServer } from "../../app/server";
 import { importBatch } from "~/services/batches/import.server";
-import { listStages } from "~/services/batches/stage.server";
+import { listStages } from "~/services/batches/import/stage.server";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { startTestServer } from "../support/server";
 import { createMailedWorld, createNotice } from "../factories";
@@ -29,7 +29,7 @@ let childEnv: NodeJS.ProcessEnv;
 let world: Awaited<ReturnType<typeof createMailedWorld>>;
 beforeAll(async () => {
   if (!onPostgres) return;
-  // A short lock timeout: a check that meets the load's lock answers "busy" after a second.
+  // A short lock timeout: a check that meets the direct load's lock answers "busy" after a second.
   env = await openTestEnv({ start: new Date(), lockTimeoutMs: 1000, config: { trustProxy: true, trustProxySetting: { hops: 1 } } });
   world = await createMailedWorld(env.ctx);
   server = await startTestServer(env);
@@ -51,6 +51,13 @@ afterAll(async () => {
 
 const count = async (orgId: string) =>
   (await env.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from notices where organization_id = ${orgId}`))[0]!.n;
+/** The same count while the load runs, giving up on its lock after 100 ms (so the probe keeps pace with the COPY). */
+const countNow = (orgId: string) =>
+  env.ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`set local lock_timeout = '100ms'`);
+    const result = (await tx.execute(sql`select count(*)::int as n from notices where organization_id = ${orgId}`)) as unknown as { n: number }[];
+    return Number(result[0]!.n);
+  });
 
 describe.skipIf(!onPostgres)("an import killed under load (postgres only: the import runs as its own process)", () => {
   it.each(["staging", "direct"])(
@@ -87,7 +94,7 @@ describe.skipIf(!onPostgres)("an import killed under load (postgres only: the im
           sql`select coalesce(max(tuples_processed), 0)::int as n from pg_stat_progress_copy where datname = current_database() and command = 'COPY FROM'`,
         );
         // A direct load holds its lock on notices: a read waits, then gives up — it sees nothing either (-1).
-        if (copy!.n > 0) visibleWhileLoading.push(await count(orgId).catch((e: unknown) => (isLockTimeout(e) ? -1 : Promise.reject(e))));
+        if (copy!.n > 0) visibleWhileLoading.push(await countNow(orgId).catch((e: unknown) => (isLockTimeout(e) ? -1 : Promise.reject(e))));
         if (copy!.n >= 4000) break;
         await new Promise((r) => setTimeout(r, 5));
       }
@@ -97,8 +104,17 @@ describe.skipIf(!onPostgres)("an import killed under load (postgres only: the im
       expect(visibleWhileLoading.filter((n) => n > 0)).toEqual([]);
       expect(await count(orgId)).toBe(0);
 
-      // Give PostgreSQL a moment to notice the dead connection (it releases the import's lock).
-      await new Promise((r) => setTimeout(r, 500));
+      // PostgreSQL notices the dead connection and releases the import's advisory lock (namespace
+      // 0x45c4) — slower on a busy machine; until then the stage still belongs to a live import.
+      for (let i = 0; i < 200; i++) {
+        const [held] = await env.ctx.database.rows<{ n: number }>(
+          sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = ${0x45c4}
+              and database = (select oid from pg_database where datname = current_database())`,
+        );
+        if (held!.n === 0) break;
+        if (i === 199) console.warn("the killed import's lock is still held");
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const again = await importBatch(env.ctx, { actorType: "cli", actorId: "test", actorRole: "admin" }, null, {
         organizationId: orgId,
         filePath: file,
@@ -110,7 +126,7 @@ describe.skipIf(!onPostgres)("an import killed under load (postgres only: the im
       const samples = await checks.stop();
       expect(again.outcome).toBe("imported");
       expect(await count(orgId)).toBe(ROWS);
-      expect(await listStages(env.ctx.database)).toEqual([]);
+      expect(await listStages(env.ctx.database), "staging tables left").toEqual([]);
 
       // The checks: answered all along, never a 500, never a hang.
       expect(samples.filter((s) => s.error !== null).map((s) => s.error)).toEqual([]);

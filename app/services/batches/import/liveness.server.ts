@@ -24,8 +24,12 @@ export async function sha256File(filePath: string): Promise<string> {
 async function isImportAlive(ctx: AppContext, stage: string): Promise<boolean> {
   if (ACTIVE.has(stage)) return true;
   if (ctx.database.kind !== "postgres") return false;
-  const [row] = await ctx.database.rows<{ free: boolean }>(sql`select pg_try_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage})) as free`);
-  if (row?.free) await ctx.database.rows(sql`select pg_advisory_unlock(${IMPORT_LOCK_NS}, hashtext(${stage}))`);
+  // Take and release in ONE statement: on a busy pool, a second statement may run on another
+  // connection, whose unlock fails — the lock then stays held by the first connection for ever, and
+  // every later look says "alive" (the dead import's stage was never dropped under load).
+  const [row] = await ctx.database.rows<{ free: boolean }>(
+    sql`select case when pg_try_advisory_lock(${IMPORT_LOCK_NS}, hashtext(${stage})) then pg_advisory_unlock(${IMPORT_LOCK_NS}, hashtext(${stage})) else false end as free`,
+  );
   return !row?.free;
 }
 
