@@ -36,17 +36,30 @@ export interface EnrollText {
   readonly errors: Readonly<Record<EnrollErrorKey, string>>;
   readonly closed: { readonly heading: string; readonly body: readonly string[] };
   readonly deceased: { readonly heading: string; readonly body: readonly string[] };
+  /**
+   * The confirmation (issue 16, item 6): exactly what is done, what is left (activation with the
+   * partner, whose address and phone are links), what happens next, and what we never ask for.
+   */
   readonly result: {
     readonly title: string;
     readonly heading: string;
     readonly intro: string;
+    readonly doneHeading: string;
+    readonly done: readonly string[];
     readonly codeLabel: string;
     readonly keepSafe: string;
     readonly activateHeading: string;
+    readonly activateIntro: string;
+    /** `{vendorUrl}` and `{vendorPhone}` become links. */
     readonly activateSteps: readonly string[];
     readonly coverage: string;
     readonly productMinor: string;
     readonly emailQueued: string;
+    readonly emailNotGiven: string;
+    readonly nextHeading: string;
+    readonly next: readonly string[];
+    readonly neverHeading: string;
+    readonly never: readonly string[];
     readonly printHint: string;
     readonly printButton: string;
     readonly helpLine: string;
@@ -103,21 +116,36 @@ export const ENROLL_TEXT: Localized<EnrollText> = {
       ],
     },
     result: {
-      title: "You are enrolled",
-      heading: "You are enrolled",
-      intro: "Your enrollment is confirmed. One more step: activate it with {vendor}.",
+      title: "You signed up. Now activate your monitoring.",
+      heading: "You signed up. Now activate your monitoring.",
+      intro: "Your part with us is done. One step is left, and only you can do it: activate the monitoring with {vendor}.",
+      doneHeading: "What is done",
+      done: ["We saved your sign-up for {months} months of free monitoring from {vendor}.", "We gave you a monitoring code. It is below."],
       codeLabel: "Your monitoring code",
       keepSafe: "Keep this code. Do not share it. You need it to activate the monitoring.",
-      activateHeading: "How to activate",
+      activateHeading: "What is left: activate it with {vendor}",
+      activateIntro: "{vendor} does not watch your credit until you activate.",
       activateSteps: [
-        "Go to {vendorUrl}.",
+        "Go to {vendor}'s website: {vendorUrl}",
         "Enter your monitoring code.",
         "Follow the steps to set up your account.",
         "No internet? Call {vendor} at {vendorPhone}.",
       ],
       coverage: "Your coverage runs from {start} through {end}.",
       productMinor: "This is the product for minors.",
-      emailQueued: "We will send you a confirmation email. It does not include your code.",
+      emailQueued: "We will send you one email to confirm. It does not include your code.",
+      emailNotGiven: "We will not send you an email, because you did not give us one. Print this page or write down your code.",
+      nextHeading: "What happens next",
+      next: [
+        "Activate soon. Your months of coverage have already started.",
+        "After you activate, {vendor} tells you about changes to your credit file, like a new account in your name.",
+        "To make sure it is you, {vendor} may ask for your Social Security number. Give it only on their website or at their phone number above.",
+      ],
+      neverHeading: "What we will never ask for",
+      never: [
+        "We will never ask for your Social Security number, a bank or card number, or a password by email, text or phone.",
+        "We will never ask you to pay.",
+      ],
       printHint: "You can print this page or save it. Use your browser's Print command.",
       printButton: "Print this page",
       helpLine: "Questions? Call us at {phone}, {hours}.",
@@ -181,21 +209,36 @@ export const ENROLL_TEXT: Localized<EnrollText> = {
       ],
     },
     result: {
-      title: "Ya está inscrito",
-      heading: "Ya está inscrito",
-      intro: "Su inscripción está confirmada. Falta un paso: actívela con {vendor}.",
+      title: "Ya se inscribió. Ahora active su monitoreo.",
+      heading: "Ya se inscribió. Ahora active su monitoreo.",
+      intro: "Su parte con nosotros está hecha. Falta un paso, y solo usted puede darlo: activar el monitoreo con {vendor}.",
+      doneHeading: "Lo que ya está hecho",
+      done: ["Guardamos su inscripción en {months} meses de monitoreo gratis de {vendor}.", "Le dimos un código de monitoreo. Está abajo."],
       codeLabel: "Su código de monitoreo",
       keepSafe: "Guarde este código. No lo comparta. Lo necesita para activar el monitoreo.",
-      activateHeading: "Cómo activarlo",
+      activateHeading: "Lo que falta: actívelo con {vendor}",
+      activateIntro: "{vendor} no vigila su crédito hasta que usted lo active.",
       activateSteps: [
-        "Vaya a {vendorUrl}.",
+        "Vaya al sitio web de {vendor}: {vendorUrl}",
         "Escriba su código de monitoreo.",
         "Siga los pasos para crear su cuenta.",
         "¿No tiene internet? Llame a {vendor} al {vendorPhone}.",
       ],
       coverage: "Su cobertura va del {start} al {end}.",
       productMinor: "Este es el producto para menores.",
-      emailQueued: "Le enviaremos un correo de confirmación. No incluye su código.",
+      emailQueued: "Le enviaremos un correo para confirmar. No incluye su código.",
+      emailNotGiven: "No le enviaremos un correo, porque no nos dio uno. Imprima esta página o anote su código.",
+      nextHeading: "Lo que pasa después",
+      next: [
+        "Actívelo pronto. Sus meses de cobertura ya empezaron.",
+        "Cuando lo active, {vendor} le avisa de cambios en su historial de crédito, como una cuenta nueva a su nombre.",
+        "Para saber que es usted, {vendor} puede pedirle su número de Seguro Social. Déselo solo en su sitio web o en su teléfono de arriba.",
+      ],
+      neverHeading: "Lo que nunca le pediremos",
+      never: [
+        "Nunca le pediremos su número de Seguro Social, un número de banco o de tarjeta, ni una contraseña por correo, mensaje de texto o teléfono.",
+        "Nunca le pediremos que pague.",
+      ],
       printHint: "Puede imprimir o guardar esta página. Use el comando Imprimir de su navegador.",
       printButton: "Imprimir esta página",
       helpLine: "¿Preguntas? Llámenos al {phone}, {hours}.",

@@ -31,19 +31,30 @@ export function patientCookie(config: Config): Cookie {
  * Every personal patient page starts here: a live session (15 min idle, 60 min absolute) or a
  * redirect home with a note why. The notice comes from the session only, never from the request.
  */
-export async function requirePatient(request: Request, context: AppLoadContext): Promise<{ noticeId: number; exposure: Exposure; token: string }> {
+export async function requirePatient(request: Request, context: AppLoadContext): Promise<PatientPage> {
   const cookie = patientCookie(context.app.config);
   const token: unknown = await cookie.parse(request.headers.get("Cookie"));
   const session = await readPatientSession(context.app, typeof token === "string" ? token : null);
   if (!session || session.expired) {
-    throw redirect(session?.expired ? "/?ended=expired" : "/", {
+    // Ended by itself: a plain page says why (15 quiet minutes, or the 60-minute limit).
+    throw redirect(session?.expired ? `/session/ended?why=${session.reason}` : "/", {
       headers: { "Set-Cookie": await cookie.serialize("", { maxAge: 0 }) },
     });
   }
   const exposure = await getExposure(context.app, session.noticeId);
   if (!exposure) throw redirect("/", { headers: { "Set-Cookie": await cookie.serialize("", { maxAge: 0 }) } });
-  return { noticeId: session.noticeId, exposure, token: token as string };
+  const now = context.app.now().getTime();
+  return {
+    noticeId: session.noticeId,
+    exposure,
+    token: token as string,
+    timeout: { secondsLeft: Math.max(0, Math.round((session.endsAt.getTime() - now) / 1000)), canExtend: session.canExtend },
+  };
 }
+
+/** What the idle-timeout warning on every patient page needs (components/session-timeout.tsx). */
+export type SessionTimeoutInfo = { secondsLeft: number; canExtend: boolean };
+export type PatientPage = { noticeId: number; exposure: Exposure; token: string; timeout: SessionTimeoutInfo };
 
 /**
  * How many checks this browser had refused in the last hour. Not personal and not a limit (the

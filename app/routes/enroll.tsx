@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorSummary } from "~/components/error-summary";
+import { SessionTimeout } from "~/components/session-timeout";
 import { ENROLL_TEXT } from "~/content/enrollment";
 import { fill } from "~/content/i18n";
 import { enrollInMonitoring, getEnrollmentStatus } from "~/services/enrollment/enroll.server";
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: ENROLL_
 
 /** GET /enroll: the offer, the form; or why there is none. Someone already enrolled goes to the result. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { noticeId, exposure } = await requirePatient(request, context);
+  const { noticeId, exposure, timeout } = await requirePatient(request, context);
   if (await getEnrollmentStatus(context.app, noticeId)) throw redirect("/enroll/done");
   const lang = await getLang(request);
   const inc = exposure.incident;
@@ -25,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lang,
     state,
     minor: exposure.audience === "minor",
+    timeout,
     offer: {
       months: inc.offerMonths,
       enrollBy: inc.enrollBy,
@@ -80,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function EnrollPage() {
-  const { lang, state: loaded, minor, offer } = useLoaderData<typeof loader>();
+  const { lang, state: loaded, minor, offer, timeout } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const t = ENROLL_TEXT[lang];
   const vars = { ...offer, date: formatDate(offer.enrollBy, lang) };
@@ -99,6 +101,7 @@ export default function EnrollPage() {
         <p>
           <Link to="/exposure">{t.backToExposure}</Link>
         </p>
+        <SessionTimeout lang={lang} timeout={timeout} />
       </div>
     );
   }
@@ -208,6 +211,7 @@ export default function EnrollPage() {
       <p className="margin-top-3">
         <Link to="/exposure">{t.backToExposure}</Link>
       </p>
+      <SessionTimeout lang={lang} timeout={timeout} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState, type ReactNode } from "react";
+import { SessionTimeout } from "~/components/session-timeout";
 import { ENROLL_TEXT } from "~/content/enrollment";
 import { fill } from "~/content/i18n";
 import { getEnrollmentView } from "~/services/enrollment/enroll.server";
 import { requirePatient } from "~/http/patient.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, telHref } from "~/utils/format";
 import { getLang } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -21,11 +22,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
  * No enrollment yet → the form.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { noticeId } = await requirePatient(request, context);
+  const { noticeId, timeout } = await requirePatient(request, context);
   const view = await getEnrollmentView(context.app, noticeId);
   if (!view) throw redirect("/enroll");
   const lang = await getLang(request);
-  return { lang, view: { ...view, phoneHours: view.phoneHours[lang] } };
+  return { lang, timeout, view: { ...view, phoneHours: view.phoneHours[lang] } };
 }
 
 /** The print button needs JavaScript; without it the page says how to print. */
@@ -41,7 +42,7 @@ function PrintButton({ label }: { label: string }) {
 }
 
 export default function EnrollResultPage() {
-  const { lang, view } = useLoaderData<typeof loader>();
+  const { lang, view, timeout } = useLoaderData<typeof loader>();
   const t = ENROLL_TEXT[lang];
   const vars = {
     vendor: view.partner.name,
@@ -68,14 +69,34 @@ export default function EnrollResultPage() {
           </div>
         </div>
         <Footer lang={lang} />
+        <SessionTimeout lang={lang} timeout={timeout} />
       </div>
     );
   }
 
+  const links = {
+    vendorUrl: (
+      <a href={view.partner.url} rel="noreferrer noopener" data-testid="partner-url">
+        {view.partner.url}
+      </a>
+    ),
+    vendorPhone: (
+      <a href={telHref(view.partner.phone)} className="ec-nowrap" data-testid="partner-phone">
+        {view.partner.phone}
+      </a>
+    ),
+  };
   return (
     <div className="padding-top-4 measure-6" data-testid="enroll-result">
       <h1 className="margin-top-0">{t.result.heading}</h1>
       <p className="usa-intro">{fill(t.result.intro, vars)}</p>
+      <h2>{t.result.doneHeading}</h2>
+      <ul className="usa-list" data-testid="done-list">
+        {t.result.done.map((d) => (
+          <li key={d}>{fill(d, vars)}</li>
+        ))}
+        <li data-testid="email-note">{view.emailGiven ? t.result.emailQueued : t.result.emailNotGiven}</li>
+      </ul>
       <div className="usa-summary-box margin-y-3" role="region" aria-labelledby="code-heading">
         <div className="usa-summary-box__body">
           <h2 className="usa-summary-box__heading" id="code-heading">
@@ -91,21 +112,43 @@ export default function EnrollResultPage() {
           {view.product === "minor" ? <p className="usa-summary-box__text">{t.result.productMinor}</p> : null}
         </div>
       </div>
-      <h2>{t.result.activateHeading}</h2>
-      <ol className="usa-process-list">
+      <h2>{fill(t.result.activateHeading, vars)}</h2>
+      <p>{fill(t.result.activateIntro, vars)}</p>
+      <ol className="usa-process-list" data-testid="activate-steps">
         {t.result.activateSteps.map((s) => (
           <li key={s} className="usa-process-list__item">
-            <p className="margin-top-05">{fill(s, vars)}</p>
+            <p className="margin-top-05">{fillWithLinks(s, vars, links)}</p>
           </li>
         ))}
       </ol>
-      {view.emailGiven ? <p>{t.result.emailQueued}</p> : null}
+      <h2>{t.result.nextHeading}</h2>
+      <ul className="usa-list">
+        {t.result.next.map((n) => (
+          <li key={n}>{fill(n, vars)}</li>
+        ))}
+      </ul>
+      <h2>{t.result.neverHeading}</h2>
+      <ul className="usa-list" data-testid="never-ask">
+        {t.result.never.map((n) => (
+          <li key={n}>{fill(n, vars)}</li>
+        ))}
+      </ul>
       <p>{t.result.printHint}</p>
       <PrintButton label={t.result.printButton} />
       <p className="margin-top-3">{fill(t.result.helpLine, vars)}</p>
       <Footer lang={lang} />
+      <SessionTimeout lang={lang} timeout={timeout} />
     </div>
   );
+}
+
+/** `fill`, but the named placeholders become the given elements (links), not text. */
+function fillWithLinks(template: string, vars: Record<string, string | number>, links: Record<string, ReactNode>): ReactNode[] {
+  return template.split(/(\{[a-zA-Z]+\})/).map((part, i) => {
+    const name = /^\{([a-zA-Z]+)\}$/.exec(part)?.[1];
+    if (name && name in links) return <Fragment key={i}>{links[name]}</Fragment>;
+    return <Fragment key={i}>{fill(part, vars)}</Fragment>;
+  });
 }
 
 function Footer({ lang }: { lang: "en" | "es" }) {

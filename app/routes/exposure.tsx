@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ExposureView } from "~/components/exposure-view";
+import { SessionTimeout } from "~/components/session-timeout";
 import { EXPOSURE_TEXT } from "~/content/pages";
 import { requirePatient } from "~/http/patient.server";
 import { getLang } from "~/http/lang.server";
@@ -10,13 +11,20 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: EXPOSURE_TEXT[data?.lang ?? "en"].title }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { exposure } = await requirePatient(request, context);
+  const { exposure, timeout } = await requirePatient(request, context);
   const lang = await getLang(request);
-  return { lang, exposure };
+  return { lang, exposure, timeout };
 }
 
 /** The exposure page of the person behind the patient session (components/exposure-view.tsx). */
 export default function ExposurePage() {
-  const { lang, exposure } = useLoaderData<typeof loader>();
-  return <ExposureView lang={lang} exposure={exposure} />;
+  const { lang, exposure, timeout } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <ExposureView lang={lang} exposure={exposure} />
+      <div className="measure-6">
+        <SessionTimeout lang={lang} timeout={timeout} />
+      </div>
+    </>
+  );
 }

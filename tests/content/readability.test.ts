@@ -32,6 +32,7 @@ const SAMPLE = {
   start: "today",
   end: "next year",
   code: "the code",
+  time: "3:15",
 };
 
 function strings(value: unknown): string[] {

@@ -15,6 +15,7 @@ import { GENUINE_TEXT } from "./genuine";
 import { GUIDANCE_TEXT } from "./guidance";
 import { HOME_TEXT } from "./home";
 import { LAYOUT_TEXT } from "./layout";
+import { SESSION_TEXT } from "./session";
 
 export * from "./shared";
 export * from "./home";
@@ -25,6 +26,7 @@ export * from "./faq";
 export * from "./guidance";
 export * from "./accessibility";
 export * from "./layout";
+export * from "./session";
 
 /** Every localized page text in this module, by export name (used by the content tests). */
 export const PAGE_TEXTS = {
@@ -36,4 +38,5 @@ export const PAGE_TEXTS = {
   GUIDANCE_TEXT,
   ACCESSIBILITY_TEXT,
   LAYOUT_TEXT,
+  SESSION_TEXT,
 } as const;

@@ -14,14 +14,26 @@ export async function startPatientSession(tx: Db, noticeId: number, now: Date): 
   return token;
 }
 
-export type ActivePatientSession = { noticeId: number; tokenHash: string; createdAt: Date; expired: false };
+export type ActivePatientSession = {
+  noticeId: number;
+  tokenHash: string;
+  createdAt: Date;
+  expired: false;
+  /** When the session ends if nothing else happens: 15 minutes from now, or the 60-minute end if sooner. */
+  endsAt: Date;
+  /** False when the 60-minute end comes first: "I'm still here" cannot push it further. */
+  canExtend: boolean;
+};
+
+/** Why a session ended by itself: 15 minutes without a click, or 60 minutes after the check. */
+export type PatientSessionEnd = { expired: true; reason: "idle" | "limit" };
 
 /**
  * The live session behind a token, or why there is none. Idle 15 minutes or 60 minutes after
  * the check, a session ends; every read pushes the idle deadline forward. One statement: the
  * SET clauses see the row as it was, so it either ends the session or moves `last_seen_at`.
  */
-export async function readPatientSession(ctx: AppContext, token: string | null | undefined): Promise<ActivePatientSession | { expired: true } | null> {
+export async function readPatientSession(ctx: AppContext, token: string | null | undefined): Promise<ActivePatientSession | PatientSessionEnd | null> {
   if (!token) return null;
   const tokenHash = sha256Hex(token);
   const now = ctx.now();
@@ -34,15 +46,26 @@ export async function readPatientSession(ctx: AppContext, token: string | null |
       last_seen_at = case when ${live} then ${nowText}::timestamptz else last_seen_at end,
       ended_at = case when ${live} then null else ${nowText}::timestamptz end
     where token_hash = ${tokenHash} and ended_at is null
-    returning notice_id, created_at, ended_at is null as live`);
+    returning notice_id, created_at, ended_at is null as live, created_at >= ${absoluteCutoff}::timestamptz as within_limit`);
   const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
     notice_id: number | string;
     created_at: Date | string;
     live: boolean;
+    within_limit: boolean;
   }[];
   if (!row) return null;
-  if (!row.live) return { expired: true };
-  return { noticeId: Number(row.notice_id), tokenHash, createdAt: new Date(row.created_at), expired: false };
+  if (!row.live) return { expired: true, reason: row.within_limit ? "idle" : "limit" };
+  const createdAt = new Date(row.created_at);
+  const idleEnd = now.getTime() + PATIENT_IDLE_MS;
+  const absoluteEnd = createdAt.getTime() + PATIENT_ABSOLUTE_MS;
+  return {
+    noticeId: Number(row.notice_id),
+    tokenHash,
+    createdAt,
+    expired: false,
+    endsAt: new Date(Math.min(idleEnd, absoluteEnd)),
+    canExtend: idleEnd < absoluteEnd,
+  };
 }
 
 export async function endPatientSession(ctx: AppContext, token: string | null | undefined): Promise<number | null> {
@@ -53,6 +76,19 @@ export async function endPatientSession(ctx: AppContext, token: string | null | 
     .where(and(eq(patientSessions.tokenHash, sha256Hex(token)), isNull(patientSessions.endedAt)))
     .returning({ noticeId: patientSessions.noticeId });
   return row?.noticeId ?? null;
+}
+
+/**
+ * End every open session of one notice (inside the caller's transaction): a reissued or reprinted
+ * letter, or a fraud flag, must not leave a browser that used the old code on the person's pages.
+ */
+export async function endSessionsOfNotice(tx: Db, noticeId: number, now: Date): Promise<number> {
+  const ended = await tx
+    .update(patientSessions)
+    .set({ endedAt: now })
+    .where(and(eq(patientSessions.noticeId, noticeId), isNull(patientSessions.endedAt)))
+    .returning({ tokenHash: patientSessions.tokenHash });
+  return ended.length;
 }
 
 /** "Done — sign out": end the session now and audit it, in one transaction. */

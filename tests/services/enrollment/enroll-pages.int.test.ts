@@ -86,7 +86,7 @@ describe(`the enrollment pages over HTTP (${process.env.TEST_DB_KIND})`, () => {
     expect(text).toContain(code);
     expect(text).toContain("Your coverage runs from November 20, 2026 through November 19, 2027.");
     expect(text).toContain("https://monitoring.example.org");
-    expect(text).toContain("We will send you a confirmation email.");
+    expect(text).toContain("We will send you one email to confirm.");
 
     // Back to /enroll, a second submit: the same enrollment, the same code.
     expect((await get("/enroll", cookie)).headers.get("location")).toBe("/enroll/done");

@@ -144,7 +144,7 @@ describe(`the patient session (${process.env.TEST_DB_KIND})`, () => {
     env.clock.advance(PATIENT_IDLE_MS - 1000);
     expect(await readPatientSession(env.ctx, token)).toMatchObject({ expired: false });
     env.clock.advance(PATIENT_IDLE_MS + 1000);
-    expect(await readPatientSession(env.ctx, token)).toEqual({ expired: true });
+    expect(await readPatientSession(env.ctx, token)).toEqual({ expired: true, reason: "idle" });
     expect(await readPatientSession(env.ctx, token)).toBeNull();
   });
 
@@ -155,7 +155,7 @@ describe(`the patient session (${process.env.TEST_DB_KIND})`, () => {
       expect(await readPatientSession(env.ctx, token)).toMatchObject({ expired: false });
     }
     env.clock.advance(11 * 60 * 1000);
-    expect(await readPatientSession(env.ctx, token)).toEqual({ expired: true });
+    expect(await readPatientSession(env.ctx, token)).toEqual({ expired: true, reason: "limit" });
   });
 
   it("is not found for a made-up token", async () => {
