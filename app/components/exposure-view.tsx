@@ -4,10 +4,12 @@ import { SEVERITY_RANK } from "~/content/categories";
 import { AUDIENCE_NOTES, guidanceFor } from "~/content/guidance";
 import { fill } from "~/content/i18n";
 import { medicaidAgencyFor, medicaidAgencyText } from "~/content/medicaid-agencies";
-import { EXPOSURE_TEXT, summarySteps } from "~/content/pages";
+import { EXPOSURE_TEXT, SUMMARY_TEXT, summarySteps } from "~/content/pages";
+import { PrintButton } from "~/components/print-button";
 import { formatDate } from "~/utils/format";
 import type { Lang } from "~/content/i18n";
 import type { Exposure } from "~/services/notices/exposure.server";
+import type { SummaryPhone } from "~/services/notices/summary";
 
 function severityClass(rank: number) {
   return rank <= 5 ? "" : rank <= 11 ? " ec-category--medium" : " ec-category--low";
@@ -65,9 +67,12 @@ function Offer({ exposure, lang, vars }: { exposure: Exposure; lang: Lang; vars:
  * to do now, and the offer with its enroll-by date and button (issue 16: on a phone the offer used
  * to come after 6,000 px of cards). Then the letter's facts, a card per category (most serious
  * first: what it means, what to do, who can help), what was not involved, and "done — sign out".
+ * On the patient's own page (`phones` given) also "Print or save" (print, or the PDF summary) and,
+ * for paper only, every phone number the cards name (issue 16, item 11).
  */
-export function ExposureView({ lang, exposure }: { lang: Lang; exposure: Exposure }) {
+export function ExposureView({ lang, exposure, phones }: { lang: Lang; exposure: Exposure; phones?: SummaryPhone[] }) {
   const t = EXPOSURE_TEXT[lang];
+  const keep = SUMMARY_TEXT[lang];
   const inc = exposure.incident;
   const vars: Vars = {
     phone: inc.tollFreePhone,
@@ -192,6 +197,35 @@ export function ExposureView({ lang, exposure }: { lang: Lang; exposure: Exposur
         <Link to="/guidance">{t.moreGuidanceLink}</Link>
       </p>
       <p>{fill(t.helpLine, vars)}</p>
+
+      {/* Printed, the "who can help" boxes stay closed: their numbers are listed here instead.
+          (Only on the patient's own page: the admin preview has no summary to keep.) */}
+      {phones ? (
+        <>
+          <section className="ec-printonly" data-testid="print-phones">
+            <h2>{keep.pdf.phonesHeading}</h2>
+            <ul className="usa-list">
+              <li>{fill(keep.pdf.ourLine, vars)}</li>
+              {phones.map((p) => (
+                <li key={`${p.name}${p.phone}`}>
+                  {p.name}: {p.phone}
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="ec-noprint margin-y-4" aria-labelledby="keep-heading" data-testid="print-or-save">
+            <h2 id="keep-heading">{keep.block.heading}</h2>
+            <p>{keep.block.intro}</p>
+            <PrintButton label={keep.block.printButton} noScript={keep.block.printNoScript} />
+            <p>
+              <a href="/exposure/summary.pdf" download={keep.pdf.fileName} data-testid="summary-pdf">
+                {keep.block.pdfLink}
+              </a>
+            </p>
+          </section>
+        </>
+      ) : null}
 
       <Form method="post" action="/signout" className="ec-signout" reloadDocument>
         <button type="submit" className="usa-button usa-button--outline usa-button--big" data-testid="sign-out">

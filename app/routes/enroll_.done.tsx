@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Fragment, useEffect, useState, type ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
+import { PrintButton } from "~/components/print-button";
 import { SessionTimeout } from "~/components/session-timeout";
 import { ENROLL_TEXT } from "~/content/enrollment";
 import { fill } from "~/content/i18n";
@@ -27,18 +28,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!view) throw redirect("/enroll");
   const lang = await getLang(request);
   return { lang, timeout, view: { ...view, phoneHours: view.phoneHours[lang] } };
-}
-
-/** The print button needs JavaScript; without it the page says how to print. */
-function PrintButton({ label }: { label: string }) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
-  return (
-    <button type="button" className="usa-button usa-button--outline" onClick={() => window.print()} data-testid="print">
-      {label}
-    </button>
-  );
 }
 
 export default function EnrollResultPage() {

@@ -4,6 +4,7 @@ import { ExposureView } from "~/components/exposure-view";
 import { SessionTimeout } from "~/components/session-timeout";
 import { EXPOSURE_TEXT } from "~/content/pages";
 import { requirePatient } from "~/http/patient.server";
+import { letterPhones } from "~/services/notices/summary";
 import { getLang } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -13,15 +14,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: EXPOSUR
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { exposure, timeout } = await requirePatient(request, context);
   const lang = await getLang(request);
-  return { lang, exposure, timeout };
+  return { lang, exposure, timeout, phones: letterPhones(exposure, lang) };
 }
 
 /** The exposure page of the person behind the patient session (components/exposure-view.tsx). */
 export default function ExposurePage() {
-  const { lang, exposure, timeout } = useLoaderData<typeof loader>();
+  const { lang, exposure, timeout, phones } = useLoaderData<typeof loader>();
   return (
     <>
-      <ExposureView lang={lang} exposure={exposure} />
+      <ExposureView lang={lang} exposure={exposure} phones={phones} />
       <div className="measure-6">
         <SessionTimeout lang={lang} timeout={timeout} />
       </div>

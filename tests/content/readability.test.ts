@@ -33,6 +33,8 @@ const SAMPLE = {
   end: "next year",
   code: "the code",
   time: "3:15",
+  reference: "the number",
+  made: "today",
 };
 
 function strings(value: unknown): string[] {

@@ -16,6 +16,7 @@ import { GUIDANCE_TEXT } from "./guidance";
 import { HOME_TEXT } from "./home";
 import { LAYOUT_TEXT } from "./layout";
 import { SESSION_TEXT } from "./session";
+import { SUMMARY_TEXT } from "./summary";
 
 export * from "./shared";
 export * from "./home";
@@ -27,6 +28,7 @@ export * from "./guidance";
 export * from "./accessibility";
 export * from "./layout";
 export * from "./session";
+export * from "./summary";
 
 /** Every localized page text in this module, by export name (used by the content tests). */
 export const PAGE_TEXTS = {
@@ -39,4 +41,5 @@ export const PAGE_TEXTS = {
   ACCESSIBILITY_TEXT,
   LAYOUT_TEXT,
   SESSION_TEXT,
+  SUMMARY_TEXT,
 } as const;

@@ -22,6 +22,8 @@ export const PAGE_PLACEHOLDERS = {
   start: "the first day of the intrusion, in the page's language",
   end: "the last day of the intrusion, in the page's language",
   discovered: "the day the breach was discovered, in the page's language",
+  reference: "the letter's reference number (not secret; never the activation code)",
+  made: "the day a summary was made, in the page's language",
   time: "a clock time on the reader's own clock (the session's end), e.g. 3:15 PM",
 } as const;
 

@@ -93,3 +93,41 @@ export async function signInDemoAdmin(browser: Browser, server: Awaited<ReturnTy
   await context.close();
   return cookies;
 }
+
+/**
+ * Look at a PDF the way a person would: its first page drawn by pdfjs-dist in Chromium (no
+ * pdftoppm on these machines) at `scale`, kept as tests/artifacts/screenshots/<name>.png.
+ */
+export async function snapPdfPage(browser: Browser, pdf: Uint8Array, name: string, pageNumber = 1, scale = 1.5): Promise<string> {
+  const { readFileSync } = await import("node:fs");
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 1400 } });
+  const page = await ctx.newPage();
+  const lib = path.resolve("node_modules/pdfjs-dist/build");
+  await page.route("http://pdf.test/**", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === "/doc.pdf") return route.fulfill({ body: Buffer.from(pdf), contentType: "application/pdf" });
+    if (url.pathname.endsWith(".mjs"))
+      return route.fulfill({ body: readFileSync(path.join(lib, path.basename(url.pathname))), contentType: "text/javascript" });
+    return route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html><body style="margin:0;background:#888"><canvas id="c"></canvas><script type="module">
+        import * as pdfjs from "/pdf.mjs";
+        pdfjs.GlobalWorkerOptions.workerSrc = "/pdf.worker.mjs";
+        const doc = await pdfjs.getDocument("/doc.pdf").promise;
+        const p = await doc.getPage(${pageNumber});
+        const vp = p.getViewport({ scale: ${scale} });
+        const c = document.getElementById("c");
+        c.width = vp.width; c.height = vp.height;
+        await p.render({ canvas: c, viewport: vp }).promise;
+        document.body.dataset.done = String(doc.numPages);
+      </script></body></html>`,
+    });
+  });
+  await page.goto("http://pdf.test/");
+  await page.waitForSelector("body[data-done]", { timeout: 20_000 });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.locator("#c").screenshot({ path: file });
+  await ctx.close();
+  return file;
+}
