@@ -110,6 +110,39 @@ export default function IncidentPage() {
       </div>
     );
   };
+  /** One textarea: the return address as lines, or a list of links as `Name | https://…` lines. */
+  const lines = (name: string, label: string, hint: string) => {
+    const error = errorOf(name);
+    const raw: unknown = (values as Record<string, unknown>)[name];
+    const value = Array.isArray(raw)
+      ? (raw as unknown[])
+          .map((l: unknown) => (l && typeof l === "object" ? `${str((l as { name?: unknown }).name)} | ${str((l as { url?: unknown }).url)}` : str(l)))
+          .join("\n")
+      : str(raw);
+    return (
+      <div className={`usa-form-group${error ? " usa-form-group--error" : ""}`}>
+        <label className="usa-label" htmlFor={name}>
+          {label}
+        </label>
+        <span className="usa-hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+        {error ? (
+          <span className="usa-error-message" id={`${name}-error`}>
+            {error}
+          </span>
+        ) : null}
+        <textarea
+          className={`usa-textarea${error ? " usa-input--error" : ""}`}
+          id={name}
+          name={name}
+          rows={3}
+          defaultValue={value}
+          aria-describedby={`${name}-hint${error ? ` ${name}-error` : ""}`}
+        />
+      </div>
+    );
+  };
   const texts = (key: string, label: string, rows = 4) => (
     <fieldset className="usa-fieldset margin-top-3">
       <legend className="usa-legend text-bold">{label}</legend>
@@ -198,6 +231,14 @@ export default function IncidentPage() {
           {input("partnerName", "Monitoring partner")}
           {input("partnerUrl", "Partner's web address", "https://…", "url")}
           {input("partnerPhone", "Partner's phone number", undefined, "tel")}
+        </fieldset>
+        <fieldset className="usa-fieldset margin-top-3" data-testid="incident-anchors">
+          <legend className="usa-legend text-bold">Is this letter genuine? (optional)</legend>
+          <p>What a person can check outside this site. Shown on the public page only when filled in; a blank field keeps what is saved.</p>
+          {lines("letterReturnAddress", "Return address on the envelope", "As printed, one line per line.")}
+          {lines("coveredEntityWebsites", "The providers' own notices", "One per line: Name | https://…")}
+          {input("hhsBreachPortalUrl", "HHS breach portal listing", "https://ocrportal.hhs.gov/…", "url")}
+          {lines("attorneyGeneralPostings", "State attorney-general postings", "One per line: Name | https://…")}
         </fieldset>
         <fieldset className="usa-fieldset margin-top-3">
           <legend className="usa-legend text-bold">Retention</legend>

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
+/** A named web page a person can check on their own (a covered entity's site, an official posting). */
+export type NamedLink = { name: string; url: string };
+
 /** Text that exists in every supported language. */
 export type LocalizedText = { en: string; es: string };
 export type LocalizedList = { en: string[]; es: string[] };
@@ -34,6 +37,15 @@ export const incidents = pgTable(
     partnerName: text("partner_name").notNull(),
     partnerUrl: text("partner_url").notNull(),
     partnerPhone: text("partner_phone").notNull(),
+    /**
+     * Anchors a person can check outside this site that a letter is genuine (issue 16, item 5; all
+     * optional, set by the operator): the covered entities' own websites, the HHS breach portal
+     * listing, state attorney-general postings, and the return address printed on the envelope.
+     */
+    coveredEntityWebsites: jsonb("covered_entity_websites").$type<NamedLink[]>(),
+    hhsBreachPortalUrl: text("hhs_breach_portal_url"),
+    attorneyGeneralPostings: jsonb("attorney_general_postings").$type<NamedLink[]>(),
+    letterReturnAddress: text("letter_return_address"),
     /** After this date personal fields are purged; counts and the audit trail stay. */
     retainUntil: date("retain_until").notNull(),
     /**

@@ -152,6 +152,11 @@ export async function seedDemo(ctx: AppContext, options: { notices?: number; tod
         partnerUrl: "https://monitoring.example.org/enroll",
         partnerPhone: "1-855-555-0199",
         retainUntil: iso(addDays(noticeDate, 3 * 365)),
+        // The "is this letter genuine?" anchors (example addresses: the demo is not a real breach).
+        coveredEntityWebsites: [{ name: "Beaumont ACO (demo)", url: "https://provider.example.org/breach-notice" }],
+        hhsBreachPortalUrl: "https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf",
+        attorneyGeneralPostings: [{ name: "Michigan Department of Attorney General (demo)", url: "https://ag.example.org/data-breach-notices" }],
+        letterReturnAddress: "HealthEC LLC (demo)\nP.O. Box 1234\nDublin, OH 43017",
       })
       .returning();
     const orgs = await tx

@@ -91,8 +91,36 @@ export const requiredFields = {
   partnerPhone: phone,
 };
 
-/** Fields added after the first contract: always optional in the file. */
-export const optionalFields = {};
+const RETURN_ADDRESS_MAX = 300;
+const LINKS_MAX = 60;
+
+/** `[{"name": "...", "url": "https://..."}]`: pages a person can open on their own. */
+const namedLinks = z
+  .array(z.object({ name: text(NAME_MAX), url: httpsUrl }, { invalid_type_error: 'each must be {"name": "...", "url": "https://..."}' }).strict(), {
+    invalid_type_error: 'must be a list of {"name": "...", "url": "https://..."}',
+  })
+  .max(LINKS_MAX, `at most ${LINKS_MAX} items`);
+
+/**
+ * Fields added after the first contract: always optional in the file.
+ * - The "is this letter genuine?" anchors (issue 16, item 5): the covered entities' own websites,
+ *   the HHS breach portal listing, state attorney-general postings, and the return address printed
+ *   on the envelope (lines separated by line breaks).
+ */
+export const optionalFields = {
+  coveredEntityWebsites: namedLinks.optional(),
+  hhsBreachPortalUrl: httpsUrl.optional(),
+  attorneyGeneralPostings: namedLinks.optional(),
+  letterReturnAddress: z
+    .string({ invalid_type_error: "must be text" })
+    .trim()
+    .min(1, "must not be empty (leave the field out instead)")
+    .max(RETURN_ADDRESS_MAX, `at most ${RETURN_ADDRESS_MAX} characters`)
+    .optional(),
+};
+
+/** Optional fields that hold a list of links (the admin form: one `Name | https://…` a line). */
+export const LINK_LIST_FIELDS = ["coveredEntityWebsites", "attorneyGeneralPostings"] as const;
 
 const fieldsObject = z.object({ ...requiredFields, ...optionalFields }).strict();
 export type IncidentDefinition = z.infer<typeof fieldsObject>;
@@ -181,7 +209,18 @@ export function incidentInputFromForm(get: (name: string) => string | null): Rec
   const out: Record<string, unknown> = {};
   const text = (name: string) => (get(name) ?? "").slice(0, 10_000);
   for (const key of INCIDENT_FIELDS) {
-    if ((LOCALIZED_FIELDS as readonly string[]).includes(key)) out[key] = { en: text(`${key}.en`), es: text(`${key}.es`) };
+    // An optional field the form left out or blank stays as it is (an update keeps the stored value).
+    if (key in optionalFields && !(get(key) ?? "").trim()) continue;
+    if ((LINK_LIST_FIELDS as readonly string[]).includes(key)) {
+      out[key] = text(key)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((line) => {
+          const at = line.lastIndexOf("|");
+          return at < 0 ? { name: "", url: line } : { name: line.slice(0, at).trim(), url: line.slice(at + 1).trim() };
+        });
+    } else if ((LOCALIZED_FIELDS as readonly string[]).includes(key)) out[key] = { en: text(`${key}.en`), es: text(`${key}.es`) };
     else if (key === "notInvolved") {
       const lines = (lang: string) =>
         text(`notInvolved.${lang}`)
