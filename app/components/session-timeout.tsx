@@ -133,9 +133,7 @@ export function SessionTimeout({ lang, timeout }: SessionTimeoutProps) {
         </div>
       ) : null}
       {/* At the end: the ordinary sign-out, which lands on the page that says why. */}
-      <form ref={signOutRef} method="post" action="/signout" hidden>
-        <input type="hidden" name="why" value={canExtend ? "idle" : "limit"} />
-      </form>
+      <form ref={signOutRef} method="post" action={`/signout?why=${canExtend ? "idle" : "limit"}`} hidden />
     </>
   );
 }

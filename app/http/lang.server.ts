@@ -1,5 +1,7 @@
-import { createCookie } from "@remix-run/node";
+import { createCookie, type Cookie } from "@remix-run/node";
 import { DEFAULT_LANG, isLang, type Lang } from "~/content/i18n";
+import type { Config } from "~/utils/env.server";
+import { cookieName, cookieNamesToRead, type PatientCookieBase } from "./cookie-names";
 
 /**
  * Which language a page speaks (issue 16, item 2; docs/decisions/081-language-rule.md):
@@ -9,21 +11,55 @@ import { DEFAULT_LANG, isLang, type Lang } from "~/content/i18n";
  *    read only while the patient cookie is there, ended at sign-out);
  * 3. before the check, the browser's Accept-Language (Spanish when the browser prefers it);
  * 4. English.
+ * In production both cookies are `__Host-` prefixed and Secure (./cookie-names.ts).
  */
-export const langCookie = createCookie("ec_lang", { path: "/", sameSite: "lax", httpOnly: true });
+const cookieOptions = { path: "/", sameSite: "lax", httpOnly: true } as const;
 
-/** The notice's language after the check. No longer than the patient session (60 minutes). */
-export const noticeLangCookie = createCookie("ec_notice_lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 3600 });
+/** The notice's language after the check lives no longer than the patient session (60 minutes). */
+const NOTICE_LANG_MAX_AGE_S = 3600;
 
-const PATIENT_COOKIE = /(?:^|;\s*)ec_patient=/;
+const made = new Map<string, Cookie>();
+function cookieFor(base: PatientCookieBase, config: Pick<Config, "secureCookies">, maxAge?: number): Cookie {
+  const name = cookieName(base, config);
+  let cookie = made.get(name);
+  if (!cookie) {
+    cookie = createCookie(name, { ...cookieOptions, secure: config.secureCookies, ...(maxAge ? { maxAge } : {}) });
+    made.set(name, cookie);
+  }
+  return cookie;
+}
+
+/** The language switch's cookie (a browser-session cookie). */
+export const langCookieFor = (config: Pick<Config, "secureCookies">) => cookieFor("ec_lang", config);
+/** The notice's language, set by the check. */
+export const noticeLangCookieFor = (config: Pick<Config, "secureCookies">) => cookieFor("ec_notice_lang", config, NOTICE_LANG_MAX_AGE_S);
+
+/**
+ * The plain-named notice-language cookie, for a caller without the configuration at hand.
+ * @deprecated Use `noticeLangCookieFor(config)`; kept until the check's action moves over.
+ */
+export const noticeLangCookie = createCookie("ec_notice_lang", { ...cookieOptions, maxAge: NOTICE_LANG_MAX_AGE_S });
+
+const readers = (base: PatientCookieBase) => cookieNamesToRead(base).map((name) => createCookie(name, cookieOptions));
+const LANG_READERS = readers("ec_lang");
+const NOTICE_LANG_READERS = readers("ec_notice_lang");
+const PATIENT_COOKIE = /(?:^|;\s*)(?:__Host-)?ec_patient=/;
+
+async function firstLang(readersOf: Cookie[], header: string | null): Promise<Lang | null> {
+  for (const reader of readersOf) {
+    const value: unknown = await reader.parse(header);
+    if (isLang(value)) return value;
+  }
+  return null;
+}
 
 export async function getLang(request: Request): Promise<Lang> {
   const header = request.headers.get("Cookie");
-  const choice: unknown = await langCookie.parse(header);
-  if (isLang(choice)) return choice;
+  const choice = await firstLang(LANG_READERS, header);
+  if (choice) return choice;
   if (header && PATIENT_COOKIE.test(header)) {
-    const notice: unknown = await noticeLangCookie.parse(header);
-    if (isLang(notice)) return notice;
+    const notice = await firstLang(NOTICE_LANG_READERS, header);
+    if (notice) return notice;
   }
   return langFromAcceptLanguage(request.headers.get("Accept-Language"));
 }

@@ -2,19 +2,23 @@ import { createCookie, redirect, type AppLoadContext, type Cookie } from "@remix
 import { getExposure, type Exposure } from "~/services/notices/exposure.server";
 import { PATIENT_ABSOLUTE_MS, readPatientSession } from "~/services/patient/session.server";
 import type { Config } from "~/utils/env.server";
+import { cookieName, cookieNamesToRead } from "./cookie-names";
+import { noticeLangCookieFor } from "./lang.server";
 
+/** The session cookie's name in development and tests; production uses `__Host-ec_patient` (./cookie-names.ts). */
 export const PATIENT_COOKIE_NAME = "ec_patient";
 
 const cookies = new WeakMap<Config, Cookie>();
 
 /**
  * The patient cookie holds one random token, signed with SESSION_SECRET (rotation: first signs,
- * all verify). No personal data, no notice id. HttpOnly, SameSite=Lax, Secure in production.
+ * all verify). No personal data, no notice id. HttpOnly, SameSite=Lax, Path=/; in production
+ * Secure and named `__Host-ec_patient` (issue 15, finding 6).
  */
 export function patientCookie(config: Config): Cookie {
   let cookie = cookies.get(config);
   if (!cookie) {
-    cookie = createCookie(PATIENT_COOKIE_NAME, {
+    cookie = createCookie(cookieName("ec_patient", config), {
       httpOnly: true,
       sameSite: "lax",
       secure: config.secureCookies,
@@ -37,12 +41,10 @@ export async function requirePatient(request: Request, context: AppLoadContext):
   const session = await readPatientSession(context.app, typeof token === "string" ? token : null);
   if (!session || session.expired) {
     // Ended by itself: a plain page says why (15 quiet minutes, or the 60-minute limit).
-    throw redirect(session?.expired ? `/session/ended?why=${session.reason}` : "/", {
-      headers: { "Set-Cookie": await cookie.serialize("", { maxAge: 0 }) },
-    });
+    throw redirect(session?.expired ? `/session/ended?why=${session.reason}` : "/", { headers: await clearingHeaders(context.app.config) });
   }
   const exposure = await getExposure(context.app, session.noticeId);
-  if (!exposure) throw redirect("/", { headers: { "Set-Cookie": await cookie.serialize("", { maxAge: 0 }) } });
+  if (!exposure) throw redirect("/", { headers: await clearingHeaders(context.app.config) });
   const now = context.app.now().getTime();
   return {
     noticeId: session.noticeId,
@@ -50,6 +52,12 @@ export async function requirePatient(request: Request, context: AppLoadContext):
     token: token as string,
     timeout: { secondsLeft: Math.max(0, Math.round((session.endsAt.getTime() - now) / 1000)), canExtend: session.canExtend },
   };
+}
+
+async function clearingHeaders(config: Config): Promise<Headers> {
+  const headers = new Headers();
+  for (const clear of await clearPatientCookies(config)) headers.append("Set-Cookie", clear);
+  return headers;
 }
 
 /** What the idle-timeout warning on every patient page needs (components/session-timeout.tsx). */
@@ -62,17 +70,57 @@ export type PatientPage = { noticeId: number; exposure: Exposure; token: string;
  * repeated tries (issue 16, item 4). A wrong code, a wrong date of birth and a locked notice move
  * it alike, so it tells nothing about which was wrong.
  */
-const refusalCookie = createCookie("ec_refusals", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 3600 });
+const REFUSALS_MAX_AGE_S = 3600;
+const refusalOptions = { path: "/", sameSite: "lax", httpOnly: true, maxAge: REFUSALS_MAX_AGE_S } as const;
+const refusalReaders = cookieNamesToRead("ec_refusals").map((name) => createCookie(name, refusalOptions));
+const refusalWriters = new Map<boolean, Cookie>();
+/** The refusal count's cookie; without a configuration (the check's action, until it moves over) the plain name. */
+function refusalCookie(config?: Pick<Config, "secureCookies">): Cookie {
+  const secure = config?.secureCookies ?? false;
+  let cookie = refusalWriters.get(secure);
+  if (!cookie) {
+    cookie = createCookie(cookieName("ec_refusals", { secureCookies: secure }), { ...refusalOptions, secure });
+    refusalWriters.set(secure, cookie);
+  }
+  return cookie;
+}
 
 /** From this many refusals in one browser, the refusal explains the pause and the call center. */
 export const REPEATED_REFUSALS = 3;
 
-export async function countRefusal(request: Request): Promise<{ count: number; setCookie: string }> {
-  const value: unknown = await refusalCookie.parse(request.headers.get("Cookie"));
-  const before = typeof value === "number" && Number.isInteger(value) && value >= 0 ? Math.min(value, 1000) : 0;
-  return { count: before + 1, setCookie: await refusalCookie.serialize(before + 1) };
+export async function countRefusal(request: Request, config?: Pick<Config, "secureCookies">): Promise<{ count: number; setCookie: string }> {
+  let before = 0;
+  for (const reader of refusalReaders) {
+    const value: unknown = await reader.parse(request.headers.get("Cookie"));
+    if (typeof value === "number" && Number.isInteger(value) && value >= 0) {
+      before = Math.min(value, 1000);
+      break;
+    }
+  }
+  return { count: before + 1, setCookie: await refusalCookie(config).serialize(before + 1) };
 }
 
-export async function clearRefusals(): Promise<string> {
-  return refusalCookie.serialize(0, { maxAge: 0 });
+export async function clearRefusals(config?: Pick<Config, "secureCookies">): Promise<string> {
+  return refusalCookie(config).serialize(0, { maxAge: 0 });
+}
+
+/**
+ * Every patient cookie by its name for this deployment, in one place (issue 15, finding 6): the
+ * check sets `session` and `noticeLang`, sign-out and the end of a session clear them.
+ */
+export function patientCookies(config: Config) {
+  return { session: patientCookie(config), noticeLang: noticeLangCookieFor(config), refusals: refusalCookie(config) };
+}
+
+/**
+ * The Set-Cookie headers that end a patient's cookies: the session and the notice's language, in
+ * this deployment's spelling and — where that is `__Host-` — the plain one too, so nothing a plain
+ * name once held survives a sign-out.
+ */
+export async function clearPatientCookies(config: Config): Promise<string[]> {
+  const out = [await patientCookie(config).serialize("", { maxAge: 0 }), await noticeLangCookieFor(config).serialize("", { maxAge: 0 })];
+  if (config.secureCookies) {
+    for (const base of ["ec_patient", "ec_notice_lang"] as const) out.push(await createCookie(base, { path: "/" }).serialize("", { maxAge: 0 }));
+  }
+  return out;
 }

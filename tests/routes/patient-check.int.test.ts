@@ -184,7 +184,7 @@ describe(`the check over HTTP (${process.env.TEST_DB_KIND})`, () => {
       const n = await createNotice(env.ctx, world.batch, { dateOfBirth: "1966-10-10" });
       const res = await postForm(prod.url + "/check", { code: n.code, ...dobFields("1966-10-10") }, { "X-Forwarded-For": "10.9.9.9" });
       expect(res.status).toBe(303);
-      expect(res.headers.getSetCookie().find((c) => c.startsWith("ec_patient="))).toMatch(/;\s*Secure/i);
+      expect(res.headers.getSetCookie().find((c) => c.startsWith("__Host-ec_patient="))).toMatch(/;\s*Secure/i);
     } finally {
       await prod.server.close();
     }

@@ -129,7 +129,7 @@ describe(`the session's time limit without JavaScript (${process.env.TEST_DB_KIN
 
   it("the warning's sign-out lands on the page that says why, and the session is over", async () => {
     const { cookie, notice } = await signIn();
-    const res = await postForm(server.url + "/signout", { why: "idle" }, { Cookie: cookie });
+    const res = await postForm(server.url + "/signout?why=idle", {}, { Cookie: cookie });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/session/ended?why=idle");
     const open = await env.ctx.db.select().from(patientSessions).where(eq(patientSessions.noticeId, notice.notice.id));

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { endSessionsOfNotice } from "../patient/session.server";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { batches, incidents, notices, type Batch } from "../../../db/schema/index";
@@ -196,7 +197,7 @@ export async function markBatchMailed(
 
 /**
  * Reprint one person's letter: a new activation code replaces the old one (which stops working at
- * once), failed attempts and locks are cleared, and the one-line mailing file for the reprint is
+ * once, and every patient session opened with it ends), failed attempts and locks are cleared, and the one-line mailing file for the reprint is
  * returned — the only place the new code exists in clear. Audited as `notice.reissue`.
  */
 export async function reprintNotice(
@@ -243,6 +244,8 @@ export async function reprintNotice(
         revokedAt: null,
       })
       .where(eq(notices.id, row.notice.id));
+    // Browsers that opened the person's pages with the old code lose them now (issue 15, finding 6).
+    await endSessionsOfNotice(tx, row.notice.id, ctx.now());
     await audit("success", String(row.notice.id));
     const csv = `${MAILING_HEADER.join(",")}\r\n${mailingLine(ctx, row.notice, code, row.enrollBy)}`;
     return { referenceNumber: reference, mailingCsv: csv };

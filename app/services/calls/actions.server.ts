@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { endSessionsOfNotice } from "../patient/session.server";
 import type { Db } from "../../../db/client";
-import { batches, calls, enrollments, notices, patientSessions, reprintRequests } from "../../../db/schema/index";
+import { batches, calls, enrollments, notices, reprintRequests } from "../../../db/schema/index";
 import { recordAuditEvent, type AuditInput } from "../audit/record.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { EMAIL_FIELD, enqueueEmail } from "../email/queue.server";
@@ -247,11 +248,8 @@ async function reissue(ctx: AppContext, actor: StaffActor, meta: RequestMeta, ca
       .update(notices)
       .set({ codeHash: hashActivationCode(ctx.config.codePepper, code), failedChecks: 0, lockedUntil: null, revokedAt: null, fraudFlaggedAt: null })
       .where(eq(notices.id, noticeId));
-    // Patient sessions opened with the old code end now.
-    await tx
-      .update(patientSessions)
-      .set({ endedAt: now })
-      .where(and(eq(patientSessions.noticeId, noticeId), isNull(patientSessions.endedAt)));
+    // Patient sessions opened with the old code end now (issue 15, finding 6).
+    await endSessionsOfNotice(tx, noticeId, now);
     const codeEnc = ctx.cipher.encrypt("code", code);
     const replaced = await tx
       .update(reprintRequests)
@@ -291,10 +289,7 @@ async function flag(
         .update(notices)
         .set({ fraudFlaggedAt: now })
         .where(and(eq(notices.id, noticeId), isNull(notices.fraudFlaggedAt)));
-      await tx
-        .update(patientSessions)
-        .set({ endedAt: now })
-        .where(and(eq(patientSessions.noticeId, noticeId), isNull(patientSessions.endedAt)));
+      await endSessionsOfNotice(tx, noticeId, now);
     } else {
       await tx.update(notices).set({ isDeceased: true }).where(eq(notices.id, noticeId));
     }
