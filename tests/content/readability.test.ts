@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import readability from "text-readability";
 import { CATEGORY_KEYS } from "~/content/categories";
+import { ENDED_TEXT, NOT_OPEN_TEXT } from "~/content/closed";
 import { ENROLL_TEXT } from "~/content/enrollment";
 import { AUDIENCE_NOTES, CATEGORY_GUIDANCE, DECEASED_GUIDANCE, MINOR_GUIDANCE } from "~/content/guidance";
 import { fill, type Lang } from "~/content/i18n";
@@ -95,6 +96,9 @@ function blocks(lang: Lang): [string, string][] {
   const out: [string, string][] = [];
   for (const [name, text] of Object.entries(PAGE_TEXTS)) out.push([name, prose(strings(text[lang]))]);
   out.push(["ENROLL_TEXT", prose(strings(ENROLL_TEXT[lang]))]);
+  // The two pages a site shows with nothing to check (issue 13): not open yet, and ended.
+  out.push(["NOT_OPEN_TEXT", prose(strings(NOT_OPEN_TEXT[lang]))]);
+  out.push(["ENDED_TEXT", prose(strings(ENDED_TEXT[lang]))]);
   out.push(["MEDICAID_PAGE_TEXT", prose(strings(MEDICAID_PAGE_TEXT[lang]))]);
   out.push(["AUDIENCE_NOTES", prose(strings(AUDIENCE_NOTES[lang]))]);
   for (const key of CATEGORY_KEYS) {
