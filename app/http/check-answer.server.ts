@@ -5,16 +5,17 @@ import { fill } from "~/content/i18n";
 import { CHECK_ERRORS, LAYOUT_TEXT } from "~/content/pages";
 import type { Config } from "~/utils/env.server";
 import { stylesheets } from "~/utils/assets.server";
-import { noticeLangCookie } from "./lang.server";
-import { clearRefusals, patientCookie } from "./patient.server";
+import { clearRefusals, patientCookie, patientCookies } from "./patient.server";
 
 /**
  * The cookies of a successful check, in this order: the new patient session, the refusal count
  * cleared, and the notice's language (it speaks after the check unless the person chose one in
- * this visit; it came back with the match: no second look at the session).
+ * this visit; it came back with the match: no second look at the session). Named by the one
+ * cookie helper: `__Host-` in production (docs/decisions/087).
  */
 export async function matchCookies(config: Config, token: string, language: Lang): Promise<string[]> {
-  return [await patientCookie(config).serialize(token), await clearRefusals(), await noticeLangCookie.serialize(language)];
+  const cookies = patientCookies(config);
+  return [await cookies.session.serialize(token), await clearRefusals(config), await cookies.noticeLang.serialize(language)];
 }
 
 /** The patient cookie's token this request carries (the session a new check ends), if any. */
