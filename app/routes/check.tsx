@@ -70,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "mismatch": {
       // Identical for a wrong code, a wrong date of birth and a locked notice; only this
       // browser's own count of refusals makes it say more (the hour's pause, the phone number).
-      const refusals = await countRefusal(request);
+      const refusals = await countRefusal(request, ctx.config);
       return data<CheckOutcome>(
         { kind: "noMatch", repeated: refusals.count >= REPEATED_REFUSALS, values },
         { status: 400, headers: { "Set-Cookie": refusals.setCookie } },
