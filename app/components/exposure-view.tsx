@@ -133,10 +133,14 @@ export function ExposureView({ lang, exposure, phones }: { lang: Lang; exposure:
       </dl>
 
       <h2 className="margin-top-4">{t.summary.detailsHeading}</h2>
+      {/* On paper: each kind of information with what to do, without the explanations (they stay
+          on screen), so the printed summary fits about two pages (issue 16, item 11). */}
       {t.intro[audience].slice(audience === "adult" ? 0 : 1).map((p) => (
-        <p key={p}>{fill(p, vars)}</p>
+        <p key={p} className="ec-noprint">
+          {fill(p, vars)}
+        </p>
       ))}
-      <p>{t.orderNote}</p>
+      <p className="ec-noprint">{t.orderNote}</p>
       <div data-testid="exposed-categories">
         {exposure.categories.map((key) => {
           const g = guidanceFor(key, lang, audience);
@@ -145,10 +149,10 @@ export function ExposureView({ lang, exposure, phones }: { lang: Lang; exposure:
               <h3 className="font-heading-lg" id={`cat-${key}`}>
                 {g.label}
               </h3>
-              <p>
+              <p className="ec-noprint">
                 <strong>{t.meaningLabel}:</strong> {fill(g.meaning, vars)}
               </p>
-              <h4 className="font-heading-sm margin-bottom-1">{t.actionsLabel}</h4>
+              <h4 className="font-heading-sm margin-bottom-1 ec-noprint">{t.actionsLabel}</h4>
               <ol className="usa-list margin-top-0">
                 {g.actions.map((a) => (
                   <li key={a}>{fill(a, vars)}</li>
