@@ -3,13 +3,13 @@ import { ContactList } from "~/components/contact-list";
 import { SEVERITY_RANK } from "~/content/categories";
 import { AUDIENCE_NOTES, guidanceFor } from "~/content/guidance";
 import { fill } from "~/content/i18n";
-import { medicaidAgencyFor, medicaidAgencyText } from "~/content/medicaid-agencies";
+import { medicaidAgencyFor } from "~/content/medicaid-agencies";
 import { EXPOSURE_TEXT, SUMMARY_TEXT, summarySteps } from "~/content/pages";
 import { PrintButton } from "~/components/print-button";
 import { formatDate } from "~/utils/format";
 import type { Lang } from "~/content/i18n";
 import type { Exposure } from "~/services/notices/exposure.server";
-import type { SummaryPhone } from "~/services/notices/summary";
+import { exposureVars, type SummaryPhone } from "~/services/notices/summary";
 
 function severityClass(rank: number) {
   return rank <= 5 ? "" : rank <= 11 ? " ec-category--medium" : " ec-category--low";
@@ -74,16 +74,7 @@ export function ExposureView({ lang, exposure, phones }: { lang: Lang; exposure:
   const t = EXPOSURE_TEXT[lang];
   const keep = SUMMARY_TEXT[lang];
   const inc = exposure.incident;
-  const vars: Vars = {
-    phone: inc.tollFreePhone,
-    hours: inc.phoneHours[lang],
-    organization: inc.breachedEntity,
-    vendor: inc.partnerName,
-    months: inc.offerMonths,
-    date: formatDate(inc.enrollBy, lang),
-    medicaidAgency: medicaidAgencyText(exposure.state, lang),
-    count: exposure.categories.length,
-  };
+  const vars: Vars = exposureVars(exposure, lang);
   const audience = exposure.audience;
   const count = t.summary.count[audience];
   return (

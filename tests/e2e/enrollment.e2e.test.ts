@@ -6,18 +6,7 @@ import type { DemoLogin } from "../../app/services/demo/seed.server";
 import { importMonitoringCodes } from "~/services/enrollment/pool-import.server";
 import { getCurrentIncident } from "~/services/incidents/current.server";
 import { deliverDueEmails } from "~/services/email/worker.server";
-import { launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
-
-/** axe when it is installed (the patient-check journey needs it too); WCAG 2.1 A and AA. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  const moduleName = "@axe-core/playwright";
-  const axe = (await import(moduleName).catch(() => null)) as {
-    AxeBuilder: new (o: { page: Page }) => { withTags(t: string[]): { analyze(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-  } | null;
-  if (!axe) return [];
-  const result = await new axe.AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { accessibilityViolations, launchBrowser, newContext, snap, startDemoServer, type ViewportName } from "./support/browser";
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startDemoServer>>;

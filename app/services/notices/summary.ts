@@ -37,12 +37,10 @@ export type LetterSummary = {
   made: string;
 };
 
-export function buildLetterSummary(exposure: Exposure, lang: Lang, options: { portal: string; today: Date }): LetterSummary {
-  const t = EXPOSURE_TEXT[lang];
-  const s = SUMMARY_TEXT[lang].pdf;
+/** The values the exposure page's texts fill in ({phone}, {date}, …): the page and the summary share them. */
+export function exposureVars(exposure: Exposure, lang: Lang): Record<string, string | number> {
   const inc = exposure.incident;
-  const audience = exposure.audience;
-  const vars = {
+  return {
     phone: inc.tollFreePhone,
     hours: inc.phoneHours[lang],
     organization: inc.breachedEntity,
@@ -51,8 +49,15 @@ export function buildLetterSummary(exposure: Exposure, lang: Lang, options: { po
     date: formatDate(inc.enrollBy, lang),
     medicaidAgency: medicaidAgencyText(exposure.state, lang),
     count: exposure.categories.length,
-    portal: options.portal,
   };
+}
+
+export function buildLetterSummary(exposure: Exposure, lang: Lang, options: { portal: string; today: Date }): LetterSummary {
+  const t = EXPOSURE_TEXT[lang];
+  const s = SUMMARY_TEXT[lang].pdf;
+  const inc = exposure.incident;
+  const audience = exposure.audience;
+  const vars = { ...exposureVars(exposure, lang), portal: options.portal };
   const categories = exposure.categories.map((key) => {
     const g = guidanceFor(key, lang, audience);
     return { key, label: g.label, meaning: fill(g.meaning, vars), actions: g.actions.map((a) => fill(a, vars)), contacts: g.contacts };
