@@ -160,7 +160,7 @@ describe("locked out, not lost; errors that take focus and say so in the title",
     expect(await page.getByTestId("route-announcer").innerText()).toBe(await page.title());
     await page.fill("input[name=email]", "someone@example.test");
     await page.fill("input[name=emailConfirm]", "someone@example.tset");
-    await page.locator("form button[type=submit]").click();
+    await page.getByTestId("enroll-submit").click();
     await page.waitForSelector("[data-testid=error-summary]");
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "error-summary");
     await page.waitForFunction(() => document.title.startsWith("Error: "));
