@@ -64,7 +64,7 @@ export const staffCommands: CliCommand[] = [
         const r = await resetStaffTotp(ctx, cliChanger(), user.id);
         if (r.ok) Object.assign(out, { totpSecret: r.totpSecret, otpauthUri: r.otpauthUri });
       }
-      console.info(`Reset ${user.email}; open sessions ended; audited.`);
+      console.info(`Reset ${user.role} account ${user.id}; open sessions ended; audited.`);
       if (user.role === "admin") console.info("Every other active admin is told by email (no secret in it).");
       printCredentials(out);
       return 0;

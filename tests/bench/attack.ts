@@ -5,10 +5,10 @@
 // people's latency under attack over without it (same run, same server), what the bot got, and
 // whether the portal-wide alert fired. BENCH_DATABASE_URL names the PostgreSQL server (a database
 // bench_attack is created and dropped). The reduced version runs in CI: tests/security/attack.int.test.ts.
+import { createBenchDatabase } from "./fill";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
-import postgres from "postgres";
 import { formatActivationCode, generateActivationCode } from "../../app/services/notices/activation-code.server";
 import { getCheckFailureAlert } from "../../app/services/notices/alerts.server";
 import { fill, secrets, waitFor } from "./check";
@@ -53,12 +53,8 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     console.info("building for production…");
     if (spawnSync("npm", ["run", "build", "--silent"], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) throw new Error("build failed");
   }
-  const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.unsafe(`create database ${DB_NAME}`);
-  const dbUrl = new URL(base);
-  dbUrl.pathname = `/${DB_NAME}`;
+  const benchDb = await createBenchDatabase(DB_NAME);
+  const dbUrl = new URL(benchDb.url);
   const env = secrets(dbUrl.toString(), port);
   console.info(`loading ${notices.toLocaleString()} notices into ${DB_NAME}…`);
   const { database, ctx, people } = await fill(dbUrl.toString(), env, notices);
@@ -177,7 +173,6 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       child.kill("SIGTERM");
       await new Promise((r) => child!.once("exit", r));
     }
-    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.end();
+    await benchDb.drop();
   }
 }

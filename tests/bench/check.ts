@@ -6,12 +6,12 @@
 // machine is shared. BENCH_DATABASE_URL names the PostgreSQL server (a database bench_check is
 // created and dropped). `--cpu-prof DIR` runs our server under `node --cpu-prof` and leaves its
 // profile in DIR (open it in Chrome DevTools or summarise it with tests/bench/profile-top.ts).
+import { createBenchDatabase } from "./fill";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
-import postgres from "postgres";
 import { migrateDatabase, openDatabase } from "../../db/client";
 import { createAppContext } from "../../app/services/context.server";
 import { formatActivationCode, generateActivationCode, hashActivationCode } from "../../app/services/notices/activation-code.server";
@@ -201,12 +201,8 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     const b = spawnSync("npm", ["run", "build", "--silent"], { stdio: ["ignore", "ignore", "inherit"] });
     if (b.status !== 0) throw new Error("build failed");
   }
-  const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.unsafe(`create database ${DB_NAME}`);
-  const dbUrl = new URL(base);
-  dbUrl.pathname = `/${DB_NAME}`;
+  const benchDb = await createBenchDatabase(DB_NAME);
+  const dbUrl = new URL(benchDb.url);
   const env = secrets(dbUrl.toString(), port);
   console.info(`loading ${notices.toLocaleString()} notices into ${DB_NAME}…`);
   const { database, config, people } = await fill(dbUrl.toString(), env, notices);
@@ -317,7 +313,6 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await Promise.all(children.map((ch) => (ch.exitCode === null ? new Promise((r) => ch.once("exit", r)) : null)));
-    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.end();
+    await benchDb.drop();
   }
 }

@@ -15,23 +15,34 @@ export const referenceOf = (g: string) =>
 
 export type BenchDatabase = { database: Database; q: (text: string) => Promise<unknown[]>; drop(): Promise<void> };
 
-/** A fresh, migrated database `name` on the bench server. */
-export async function freshBenchDatabase(name: string): Promise<BenchDatabase> {
+/** A fresh, empty database `name` on the bench server: its URL, and how to drop it afterwards. */
+export async function createBenchDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
   const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A fresh, migrated database `name` on the bench server, opened. */
+export async function freshBenchDatabase(name: string): Promise<BenchDatabase> {
+  const created = await createBenchDatabase(name);
+  const database = await openDatabase({ url: created.url });
   await migrateDatabase(database);
   return {
     database,
     q: (text: string) => database.rows(sql.raw(text)),
     async drop() {
       await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await created.drop();
     },
   };
 }
