@@ -1,4 +1,4 @@
-// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200] [--cpu-prof DIR]`
+// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200] [--cpu-prof DIR] [--only check|exposure]`
 // Notice-day capacity (issue 12): POST /check and GET /exposure of our production server against
 // two bare node:http + postgres.js servers (tests/bench/bare-server.ts) on the same database, in
 // the same run, at rising concurrency, driven by autocannon. Every request comes from its own
@@ -188,6 +188,8 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       port: { type: "string", default: "3200" },
       "skip-build": { type: "boolean", default: false },
       "cpu-prof": { type: "string" },
+      /** Run one part only (a profile of one request kind): check | exposure. */
+      only: { type: "string" },
     },
   });
   const notices = Number(values.notices);
@@ -195,6 +197,8 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   const levels = values.levels!.split(",").map(Number);
   const port = Number(values.port);
   if (!(notices > 0) || !(seconds > 0) || levels.some((c) => !(c > 0))) throw new Error("--notices, --seconds and --levels take positive numbers");
+  const only = values.only;
+  if (only !== undefined && only !== "check" && only !== "exposure") throw new Error("--only takes check or exposure");
 
   if (!values["skip-build"]) {
     console.info("building for production…");
@@ -250,7 +254,7 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
 
     console.info(`\nPOST /check, ${seconds} s per level:`);
     const check: Level[] = [];
-    for (const connections of levels) {
+    for (const connections of only === "exposure" ? [] : levels) {
       check.push(await load("bare lookup", lookup, connections, seconds, checkRequest, 303, l.pid));
       check.push(await load("bare check", bare, connections, seconds, checkRequest, 303, c.pid));
       check.push(await load("our /check", `${ours}/check`, connections, seconds, checkRequest, 303, o.pid));
@@ -272,40 +276,54 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     const exposureRequest = () => ({ method: "GET", headers: { cookie: `${cookies[k++ % cookies.length]!}; ec_lang=en`, "x-forwarded-for": nextIp() } });
     console.info(`\nGET /exposure with a session vs the bare lookup, ${seconds} s per level:`);
     const exposure: Level[] = [];
-    for (const connections of levels) {
+    for (const connections of only === "check" ? [] : levels) {
       exposure.push(await load("bare lookup", lookup, connections, seconds, checkRequest, 303, l.pid));
       exposure.push(await load("our /exposure", `${ours}/exposure`, connections, seconds, exposureRequest, 200, o.pid));
     }
 
-    const at = (list: Level[], server: string, c: number) => list.find((x) => x.server === server && x.connections === c)!;
-    const figures: Record<string, unknown> = { notices, seconds, levels };
+    const at = (list: Level[], server: string, c: number) => list.find((x) => x.server === server && x.connections === c);
+    const figures: Record<string, unknown> = { notices, seconds, levels, ...(only ? { only } : {}) };
     console.info("\nratios (same run):");
     for (const c of levels) {
+      const r: Record<string, number> = {};
+      const lines: string[] = [];
       const ours_ = at(check, "our /check", c);
       const bareCheck = at(check, "bare check", c);
       const bareLookup = at(check, "bare lookup", c);
+      if (ours_ && bareCheck && bareLookup) {
+        Object.assign(r, {
+          check_rps: Math.round(ours_.rps),
+          check_p50_ms: ours_.p50,
+          check_p99_ms: ours_.p99,
+          check_decay: +ours_.decay.toFixed(2),
+          bare_check_rps: Math.round(bareCheck.rps),
+          bare_lookup_rps: Math.round(bareLookup.rps),
+          check_vs_bare_check: +(ours_.rps / bareCheck.rps).toFixed(3),
+          // CPU per request of each server process: on a busy machine, a steadier view than req/s.
+          check_cpu_ms: +ours_.cpuMs.toFixed(2),
+          bare_check_cpu_ms: +bareCheck.cpuMs.toFixed(2),
+        });
+        lines.push(
+          `check ${r.check_vs_bare_check}× the bare check (goal ≥ 0.5), p99 ${r.check_p99_ms} ms (goal < 250 at 50), CPU ${r.check_cpu_ms} ms/request (bare ${r.bare_check_cpu_ms})`,
+        );
+      }
       const exp = at(exposure, "our /exposure", c);
       const expLookup = at(exposure, "bare lookup", c);
-      const r = {
-        check_rps: Math.round(ours_.rps),
-        check_p50_ms: ours_.p50,
-        check_p99_ms: ours_.p99,
-        check_decay: +ours_.decay.toFixed(2),
-        bare_check_rps: Math.round(bareCheck.rps),
-        bare_lookup_rps: Math.round(bareLookup.rps),
-        check_vs_bare_check: +(ours_.rps / bareCheck.rps).toFixed(3),
-        exposure_rps: Math.round(exp.rps),
-        exposure_p99_ms: exp.p99,
-        exposure_vs_bare_lookup: +(exp.rps / expLookup.rps).toFixed(3),
-        // CPU per request of each server process: on a busy machine, a steadier view than req/s.
-        check_cpu_ms: +ours_.cpuMs.toFixed(2),
-        bare_check_cpu_ms: +bareCheck.cpuMs.toFixed(2),
-        exposure_cpu_ms: +exp.cpuMs.toFixed(2),
-        bare_lookup_cpu_ms: +expLookup.cpuMs.toFixed(2),
-      };
-      console.info(
-        `  c=${c}: check ${r.check_vs_bare_check}× the bare check (goal ≥ 0.5), p99 ${r.check_p99_ms} ms (goal < 250 at 50); exposure ${r.exposure_vs_bare_lookup}× the bare lookup (goal ≥ 0.25); CPU per request: check ${r.check_cpu_ms} ms (bare ${r.bare_check_cpu_ms}), exposure ${r.exposure_cpu_ms} ms (bare lookup ${r.bare_lookup_cpu_ms})`,
-      );
+      if (exp && expLookup) {
+        Object.assign(r, {
+          exposure_rps: Math.round(exp.rps),
+          exposure_p50_ms: exp.p50,
+          exposure_p99_ms: exp.p99,
+          exposure_decay: +exp.decay.toFixed(2),
+          exposure_vs_bare_lookup: +(exp.rps / expLookup.rps).toFixed(3),
+          exposure_cpu_ms: +exp.cpuMs.toFixed(2),
+          bare_lookup_cpu_ms: +expLookup.cpuMs.toFixed(2),
+        });
+        lines.push(
+          `exposure ${r.exposure_vs_bare_lookup}× the bare lookup (goal ≥ 0.25), CPU ${r.exposure_cpu_ms} ms/request (bare lookup ${r.bare_lookup_cpu_ms})`,
+        );
+      }
+      console.info(`  c=${c}: ${lines.join("; ")}`);
       figures[`c${c}`] = r;
     }
     await database.close();
