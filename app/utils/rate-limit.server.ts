@@ -65,36 +65,56 @@ function blockSql(failures: ReturnType<typeof sql>) {
 }
 
 /**
- * Count one attempt for `key` and say whether it may go ahead — one statement, so it holds under
- * any concurrency, across app instances (the row lock of the upsert serializes attempts on one
- * key). A blocked key is not counted further; the attempt that reaches BLOCK_AFTER_FAILURES is
- * still allowed and sets the block for the next ones. `tx` may be a transaction or the pool.
+ * Count one attempt for `key` — as common table expressions for a caller that does its own work
+ * in the same statement (the patient check: the count and the notice's lookup are one round
+ * trip). `attempt_t` returns the new count when the attempt is allowed (nothing when the key is
+ * blocked right now: a blocked key is not counted further); `attempt_b` returns the block's end
+ * when it is not. The row lock of the upsert serializes attempts on one key, across app
+ * instances. Its text never varies (it may be prepared).
  */
-export async function takeAttempt(db: Db, key: string, now: Date): Promise<Attempt> {
+export function attemptCtes(key: string, now: Date): SQL {
   // Dates inside sql`` go as ISO text: postgres.js (under drizzle) cannot serialize a raw Date.
   const nowText = now.toISOString();
   const cutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
-  const stale = sql`${throttles.windowStart} < ${cutoff}::timestamptz`;
-  const counted = sql`(case when ${stale} then 1 else ${throttles.failures} + 1 end)`;
-  const [row] = await db
-    .insert(throttles)
-    .values({ key, failures: 1, windowStart: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: throttles.key,
-      set: {
-        failures: counted,
-        windowStart: sql`case when ${stale} then ${nowText}::timestamptz else ${throttles.windowStart} end`,
-        blockedUntil: sql`${nowText}::timestamptz + (${blockSql(counted)} * interval '1 millisecond')`,
-        updatedAt: now,
-      },
-      // A key blocked right now is not counted (and not allowed): the upsert changes nothing.
-      setWhere: sql`${throttles.blockedUntil} is null or ${throttles.blockedUntil} <= ${nowText}::timestamptz`,
-    })
-    .returning({ failures: throttles.failures });
-  if (row) return { allowed: true, delayMs: delayFor(row.failures - 1), failures: row.failures, blocksNextForMs: blockFor(row.failures) };
-  const [blocked] = await db.select({ blockedUntil: throttles.blockedUntil }).from(throttles).where(eq(throttles.key, key));
-  const retryAfterMs = blocked?.blockedUntil ? Math.max(1000, blocked.blockedUntil.getTime() - now.getTime()) : 1000;
-  return { allowed: false, retryAfterMs };
+  const stale = sql`th.window_start < ${cutoff}::timestamptz`;
+  const counted = sql`(case when ${stale} then 1 else th.failures + 1 end)`;
+  return sql`attempt_t as (
+      insert into throttles as th (key, failures, window_start, updated_at) values (${key}, 1, ${nowText}::timestamptz, ${nowText}::timestamptz)
+      on conflict (key) do update set
+        failures = ${counted},
+        window_start = case when ${stale} then ${nowText}::timestamptz else th.window_start end,
+        blocked_until = ${nowText}::timestamptz + (${blockSql(counted)} * interval '1 millisecond'),
+        updated_at = ${nowText}::timestamptz
+      where th.blocked_until is null or th.blocked_until <= ${nowText}::timestamptz
+      returning th.failures
+    ),
+    attempt_b as (select blocked_until from throttles where key = ${key} and not exists (select 1 from attempt_t))`;
+}
+
+/** The columns `attemptFrom` reads: select them from `attemptCtes` (`left join`s, so there is a row). */
+export const attemptColumns = sql`(select failures from attempt_t) as attempt_failures, (select blocked_until from attempt_b) as attempt_blocked_until`;
+
+export type AttemptRow = { attempt_failures: number | string | null; attempt_blocked_until: Date | string | null };
+
+/** What `attemptCtes` decided, from the row `attemptColumns` selected. */
+export function attemptFrom(row: AttemptRow | undefined, now: Date): Attempt {
+  if (row && row.attempt_failures !== null) {
+    const failures = Number(row.attempt_failures);
+    return { allowed: true, delayMs: delayFor(failures - 1), failures, blocksNextForMs: blockFor(failures) };
+  }
+  const until = row?.attempt_blocked_until ? new Date(row.attempt_blocked_until).getTime() : null;
+  return { allowed: false, retryAfterMs: until === null ? 1000 : Math.max(1000, until - now.getTime()) };
+}
+
+/**
+ * Count one attempt for `key` and say whether it may go ahead — one statement, so it holds under
+ * any concurrency, across app instances. The attempt that reaches BLOCK_AFTER_FAILURES is still
+ * allowed and sets the block for the next ones. `db` may be a transaction or the pool.
+ */
+export async function takeAttempt(db: Db, key: string, now: Date): Promise<Attempt> {
+  const result = await db.execute(sql`with ${attemptCtes(key, now)} select ${attemptColumns}`);
+  const [row] = (Array.isArray(result) ? result : (result as { rows: AttemptRow[] }).rows) as AttemptRow[];
+  return attemptFrom(row, now);
 }
 
 /**

@@ -65,12 +65,15 @@ let cteCounter = 0;
  * u)`); `action` may be chosen by SQL (e.g. whether the update locked the notice). The clear client
  * address goes to the side table in the same statement (data-modifying CTEs always run).
  */
-export function auditAppendCtes(input: AuditInput, options: { when?: SQL; action?: SQL } = {}): SQL {
+export function auditAppendCtes(input: AuditInput, options: { when?: SQL; action?: SQL; name?: string } = {}): SQL {
   if (!isAuditAction(input.action)) throw new Error(`unknown audit action ${String(input.action)}`);
   const ip = input.ip ?? null;
   const ipHash = ip === null ? null : clientAddressHash(ip);
   const details = input.details ? JSON.stringify(input.details) : null;
-  const n = (cteCounter = (cteCounter + 1) % 1_000_000);
+  // A fixed name keeps the statement's text the same on every run (a prepared statement, decision
+  // 105); without one, a counter keeps two appends in one statement apart.
+  const n = options.name ?? String((cteCounter = (cteCounter + 1) % 1_000_000));
+  if (!/^[a-z0-9_]+$/.test(n)) throw new Error("audit CTE name: lower-case letters, digits and _ only");
   const rows = sql.raw(`audit_${n}`);
   return sql`${rows} as (
       insert into audit_events

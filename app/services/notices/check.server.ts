@@ -3,7 +3,7 @@ import { auditAppendCtes, type AuditInput } from "../audit/record.server";
 import { noticeInCurrentIncident } from "../incidents/current.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
-import { giveBackAttempt, giveBackAttemptSql, takeAttempt, throttleKey } from "~/utils/rate-limit.server";
+import { attemptColumns, attemptCtes, attemptFrom, giveBackAttempt, giveBackAttemptSql, throttleKey, type AttemptRow } from "~/utils/rate-limit.server";
 import { hashActivationCode, parseActivationCode } from "./activation-code.server";
 import { countWrongAttemptSet, HELD_LEVEL, lockReturning } from "./lock.server";
 
@@ -37,10 +37,12 @@ export type CheckResult =
 
 /**
  * Redeem an activation code with a date of birth. A typo in the check symbol is answered without
- * touching the database. Each attempt is counted against the client address before the lookup
- * (shared across app instances) and given back on a match; a wrong date of birth counts against
- * the notice. Round trips: the attempt, the lookup, and one statement that writes the outcome —
- * the notice's counters or check time, the session, and the audit row, committed together.
+ * touching the database. Each attempt is counted against the client address before the notice is
+ * read — in the same statement, which reads it only when the attempt is allowed (shared across app
+ * instances) — and given back on a match; a wrong date of birth counts against the notice. Two
+ * round trips in all: the counted lookup, and one statement that writes the outcome — the
+ * notice's counters or check time, the session, and the audit row, committed together. Both
+ * statements' texts are fixed, so PostgreSQL runs them prepared (decision 105).
  */
 export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, input: CheckInput): Promise<CheckResult> {
   const parsed = parseActivationCode(input.code);
@@ -50,15 +52,17 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
   // Counted before the lookup (and given back on a match): concurrent guesses from one address
   // cannot all pass a "not blocked yet" read (issue 15, finding 3).
   const ipKey = throttleKey(ctx.config.codePepper, THROTTLE_SCOPE, meta.ip);
-  const attempt = await takeAttempt(ctx.db, ipKey, ctx.now());
+  const now = ctx.now();
+  const codeHash = hashActivationCode(ctx.config.codePepper, parsed.code);
+  const [row] = await ctx.database.prepared<AttemptRow & NoticeForCheck>(countedLookup(ctx, ipKey, codeHash, now));
+  const attempt = attemptFrom(row, now);
   if (!attempt.allowed) return { kind: "throttled", retryAfterSeconds: Math.ceil(attempt.retryAfterMs / 1000) };
   if (attempt.delayMs > 0) await ctx.sleep(attempt.delayMs);
 
-  const now = ctx.now();
-  const codeHash = hashActivationCode(ctx.config.codePepper, parsed.code);
+  const notice = row && row.id !== null ? row : undefined;
   let result: { kind: "match"; token: string; language: "en" | "es" } | { kind: "mismatch" } | { kind: "ended" };
   try {
-    result = await checkAgainstNotice(ctx, meta, input, codeHash, now, ipKey);
+    result = await checkAgainstNotice(ctx, meta, input, notice, ctx.now(), ipKey);
   } catch (error) {
     await giveBackAttempt(ctx.db, ipKey).catch(() => {}); // not the visitor's failure: the database was busy or away
     throw error;
@@ -75,35 +79,17 @@ export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, i
   return result; // the attempt was given back in the statement that recorded the match
 }
 
-/** A CTE ending the browser's earlier session once the match is written (nothing without one). */
-function endPreviousSession(token: string | null | undefined, nowText: string): SQL {
-  if (!token) return sql``;
-  return sql`o as (update patient_sessions set ended_at = ${nowText}::timestamptz
-      where token_hash = ${sha256Hex(token)} and ended_at is null and exists (select 1 from n)),`;
-}
-
-type NoticeForCheck = { id: number; dob_enc: string | null; locked_until: Date | string | null; ended: boolean };
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
 /**
- * The lookup and the one write. No transaction is held open across the comparison: the write's
- * own WHERE re-checks the lock, and the counters change inside that single statement, so
- * concurrent checks of one notice still count exactly (the row lock of the UPDATE orders them).
+ * The attempt counted against the address and, only when it is allowed, the notice the code opens
+ * — one statement (`attempt_t` is empty when the address is blocked, and then no notice is read).
  */
-async function checkAgainstNotice(
-  ctx: AppContext,
-  meta: RequestMeta,
-  input: CheckInput,
-  codeHash: Buffer,
-  now: Date,
-  ipKey: string,
-): Promise<{ kind: "match"; token: string; language: "en" | "es" } | { kind: "mismatch" } | { kind: "ended" }> {
+function countedLookup(ctx: AppContext, ipKey: string, codeHash: Buffer, now: Date): SQL {
   const nowText = now.toISOString();
-  const [notice] = rowsOf<NoticeForCheck>(
-    await ctx.db.execute(sql`
+  return sql`
+    with ${attemptCtes(ipKey, now)}
+    select ${attemptColumns}, n.id, n.dob_enc, n.locked_until, n.ended
+    from (select 1) as one
+    left join lateral (
       select notices.id, notices.dob_enc, notices.locked_until,
         (notices.purged_at is not null or incidents.retain_until <= ${nowText.slice(0, 10)}::date) as ended
       from notices
@@ -112,8 +98,34 @@ async function checkAgainstNotice(
       where notices.code_hash = ${codeHash} and batches.status = 'mailed' and notices.revoked_at is null
         -- Flagged "suspected fraud" by the call center: no code works until a letter is reissued.
         and notices.fraud_flagged_at is null
-        and ${noticeInCurrentIncident(ctx.config.incidentSlug)}`),
-  );
+        and ${noticeInCurrentIncident(ctx.config.incidentSlug)}
+        and exists (select 1 from attempt_t)
+    ) as n on true`;
+}
+
+/** A CTE ending the browser's earlier session once the match is written (nothing without one). */
+function endPreviousSession(token: string | null | undefined, nowText: string): SQL {
+  if (!token) return sql``;
+  return sql`o as (update patient_sessions set ended_at = ${nowText}::timestamptz
+      where token_hash = ${sha256Hex(token)} and ended_at is null and exists (select 1 from n)),`;
+}
+
+type NoticeForCheck = { id: number | null; dob_enc: string | null; locked_until: Date | string | null; ended: boolean | null };
+
+/**
+ * The one write, after the counted lookup. No transaction is held open across the comparison: the
+ * write's own WHERE re-checks the lock, and the counters change inside that single statement, so
+ * concurrent checks of one notice still count exactly (the row lock of the UPDATE orders them).
+ */
+async function checkAgainstNotice(
+  ctx: AppContext,
+  meta: RequestMeta,
+  input: CheckInput,
+  notice: NoticeForCheck | undefined,
+  now: Date,
+  ipKey: string,
+): Promise<{ kind: "match"; token: string; language: "en" | "es" } | { kind: "mismatch" } | { kind: "ended" }> {
+  const nowText = now.toISOString();
   const audit = (outcome: "success" | "failure", details: Record<string, string> | null = notice ? null : { reason: "unknown_code" }): AuditInput => ({
     at: now,
     actorType: "patient",
@@ -125,37 +137,39 @@ async function checkAgainstNotice(
     outcome,
     details,
   });
-  const append = async (ctes: SQL) => ctx.db.execute(sql`with ${ctes} select 1`);
+  // Every statement here has a fixed text (named audit CTEs, no counter): prepared on PostgreSQL.
+  const append = async (ctes: SQL) => ctx.database.prepared(sql`with ${ctes} select 1`);
+  const named = { name: "check" };
 
   if (notice?.ended) {
     // The response is over: say so plainly (the date of birth is gone, nothing left to guess).
-    await append(auditAppendCtes(audit("failure", { reason: "ended" })));
+    await append(auditAppendCtes(audit("failure", { reason: "ended" }), named));
     return { kind: "ended" };
   }
   if (!notice || !notice.dob_enc) {
     // Same work as a real comparison, so timing does not tell a wrong code from a wrong date.
     ctx.cipher.encrypt("dob", input.dateOfBirth);
-    await append(auditAppendCtes(audit("failure")));
+    await append(auditAppendCtes(audit("failure"), named));
     return { kind: "mismatch" };
   }
   const id = Number(notice.id);
   const lockedUntil = notice.locked_until === null ? null : new Date(notice.locked_until);
   const dob = ctx.cipher.decrypt("dob", notice.dob_enc);
   if (lockedUntil && lockedUntil > now) {
-    await append(auditAppendCtes(audit("failure")));
+    await append(auditAppendCtes(audit("failure"), named));
     return { kind: "mismatch" };
   }
   if (dob !== input.dateOfBirth) {
     // One more failure, counted and (at the tenth) escalated to the next lock level in this one
     // statement; a third lock within the window holds the notice and alerts the supervisors. The
     // patient's answer is the same whatever happened here.
-    await ctx.db.execute(sql`
+    await ctx.database.prepared(sql`
       with u as (
         update notices set ${countWrongAttemptSet(now)}
         where id = ${id} and (locked_until is null or locked_until <= ${nowText}::timestamptz)
         returning ${lockReturning}
       ),
-      ${auditAppendCtes(audit("failure"), { action: sql`case when exists (select 1 from u where locked) then 'patient.check.locked' else 'patient.check' end` })},
+      ${auditAppendCtes(audit("failure"), { ...named, action: sql`case when exists (select 1 from u where locked) then 'patient.check.locked' else 'patient.check' end` })},
       ${auditAppendCtes(
         {
           at: now,
@@ -166,13 +180,13 @@ async function checkAgainstNotice(
           requestId: meta.requestId,
           outcome: "success",
         },
-        { when: sql`exists (select 1 from u where locked and level = ${HELD_LEVEL})` },
+        { name: "held", when: sql`exists (select 1 from u where locked and level = ${HELD_LEVEL})` },
       )}
       select 1`);
     return { kind: "mismatch" };
   }
   const token = randomToken(32);
-  const matched = await ctx.db.execute(sql`
+  const [row] = await ctx.database.prepared<{ language: "en" | "es" }>(sql`
     with n as (
       update notices set failed_checks = 0, locked_until = null, lock_level = 0, locked_at = null,
         first_checked_at = coalesce(first_checked_at, ${nowText}::timestamptz), last_checked_at = ${nowText}::timestamptz
@@ -182,12 +196,11 @@ async function checkAgainstNotice(
     s as (insert into patient_sessions (token_hash, notice_id, created_at, last_seen_at) select ${sha256Hex(token)}, id, ${nowText}::timestamptz, ${nowText}::timestamptz from n),
     g as (${giveBackAttemptSql(ipKey)} and exists (select 1 from n)),
     ${endPreviousSession(input.previousSessionToken, nowText)}
-    ${auditAppendCtes(audit("success"), { when: sql`exists (select 1 from n)` })}
+    ${auditAppendCtes(audit("success"), { ...named, when: sql`exists (select 1 from n)` })}
     select language from n`);
-  const [row] = rowsOf<{ language: "en" | "es" }>(matched);
   if (!row) {
     // Locked by a concurrent wrong guess between the lookup and the write: the same answer as any lock.
-    await append(auditAppendCtes(audit("failure")));
+    await append(auditAppendCtes(audit("failure"), named));
     return { kind: "mismatch" };
   }
   return { kind: "match", token, language: row.language };
