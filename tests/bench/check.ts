@@ -8,7 +8,7 @@
 // profile in DIR (open it in Chrome DevTools or summarise it with tests/bench/profile-top.ts).
 import { createBenchDatabase } from "./fill";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
@@ -35,6 +35,8 @@ export type Level = {
   decay: number;
   /** CPU the server process used per answered request (user + system), ms: robust on a busy machine. */
   cpuMs: number;
+  /** CPU all local PostgreSQL processes used per answered request, ms (NaN when not on Linux). */
+  dbCpuMs: number;
 };
 
 /** User + system CPU time of a process so far, in ms (Linux /proc; NaN elsewhere). */
@@ -133,6 +135,26 @@ const nextIp = () => {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 };
 
+/**
+ * User + system CPU time of every PostgreSQL process on this machine so far, in ms (Linux /proc):
+ * the database's share of a request, when the bench's database server is local.
+ */
+function databaseCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.split(") ")[1]!.split(" ");
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 export async function load(
   label: string,
   url: string,
@@ -144,6 +166,7 @@ export async function load(
 ): Promise<Level> {
   const ticks: number[] = [];
   const cpuBefore = cpuTimeMs(pid);
+  const dbCpuBefore = databaseCpuMs();
   const instance = autocannon({
     url,
     connections,
@@ -154,6 +177,7 @@ export async function load(
   instance.on("tick", ({ counter }) => ticks.push(counter));
   const result: Result = await instance;
   const cpuUsed = cpuTimeMs(pid) - cpuBefore;
+  const dbCpuUsed = databaseCpuMs() - dbCpuBefore;
   // The last tick can be a partial second: leave it out of the decay figure.
   if (ticks.length > 3) ticks.pop();
   const third = Math.max(1, Math.floor(ticks.length / 3));
@@ -171,9 +195,10 @@ export async function load(
     errors: result.errors + result.timeouts,
     decay,
     cpuMs: cpuUsed / Math.max(1, total),
+    dbCpuMs: dbCpuUsed / Math.max(1, total),
   };
   console.info(
-    `  ${label.padEnd(14)} c=${String(connections).padStart(3)}  ${level.rps.toFixed(0).padStart(6)} req/s  p50 ${String(level.p50).padStart(5)} ms  p99 ${String(level.p99).padStart(5)} ms  ${(level.ok * 100).toFixed(1)}% ${okStatus}  errors ${level.errors}  last/first third ${decay.toFixed(2)}  CPU ${level.cpuMs.toFixed(2)} ms/req`,
+    `  ${label.padEnd(14)} c=${String(connections).padStart(3)}  ${level.rps.toFixed(0).padStart(6)} req/s  p50 ${String(level.p50).padStart(5)} ms  p99 ${String(level.p99).padStart(5)} ms  ${(level.ok * 100).toFixed(1)}% ${okStatus}  errors ${level.errors}  last/first third ${decay.toFixed(2)}  CPU ${level.cpuMs.toFixed(2)} ms/req (database ${level.dbCpuMs.toFixed(2)})`,
   );
   return level;
 }
@@ -302,9 +327,11 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
           // CPU per request of each server process: on a busy machine, a steadier view than req/s.
           check_cpu_ms: +ours_.cpuMs.toFixed(2),
           bare_check_cpu_ms: +bareCheck.cpuMs.toFixed(2),
+          check_db_cpu_ms: +ours_.dbCpuMs.toFixed(2),
+          bare_check_db_cpu_ms: +bareCheck.dbCpuMs.toFixed(2),
         });
         lines.push(
-          `check ${r.check_vs_bare_check}× the bare check (goal ≥ 0.5), p99 ${r.check_p99_ms} ms (goal < 250 at 50), CPU ${r.check_cpu_ms} ms/request (bare ${r.bare_check_cpu_ms})`,
+          `check ${r.check_vs_bare_check}× the bare check (goal ≥ 0.5), p99 ${r.check_p99_ms} ms (goal < 250 at 50), CPU ${r.check_cpu_ms} ms/request (bare ${r.bare_check_cpu_ms}), database CPU ${r.check_db_cpu_ms} ms/request (bare ${r.bare_check_db_cpu_ms})`,
         );
       }
       const exp = at(exposure, "our /exposure", c);
@@ -318,9 +345,11 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
           exposure_vs_bare_lookup: +(exp.rps / expLookup.rps).toFixed(3),
           exposure_cpu_ms: +exp.cpuMs.toFixed(2),
           bare_lookup_cpu_ms: +expLookup.cpuMs.toFixed(2),
+          exposure_db_cpu_ms: +exp.dbCpuMs.toFixed(2),
+          bare_lookup_db_cpu_ms: +expLookup.dbCpuMs.toFixed(2),
         });
         lines.push(
-          `exposure ${r.exposure_vs_bare_lookup}× the bare lookup (goal ≥ 0.25), CPU ${r.exposure_cpu_ms} ms/request (bare lookup ${r.bare_lookup_cpu_ms})`,
+          `exposure ${r.exposure_vs_bare_lookup}× the bare lookup (goal ≥ 0.25), CPU ${r.exposure_cpu_ms} ms/request (bare lookup ${r.bare_lookup_cpu_ms}), database CPU ${r.exposure_db_cpu_ms} ms/request (bare ${r.bare_lookup_db_cpu_ms})`,
         );
       }
       console.info(`  c=${c}: ${lines.join("; ")}`);
