@@ -55,10 +55,24 @@ function write(level: "info" | "warn" | "error", msg: string, fields: Fields = {
   const clean: Record<string, unknown> = { t: new Date().toISOString(), level, msg };
   for (const [k, v] of Object.entries(fields)) clean[k] = typeof v === "string" && !UNSCRUBBED.has(k) ? scrub(v) : v;
   const line = JSON.stringify(clean);
-  if (level === "error") console.error(line);
-  else if (level === "warn") console.warn(line);
-  else console.info(line);
+  // Scrubbed field by field above: the console scrubber need not go over the whole line again.
+  lineState[OWN_LINE] = true;
+  try {
+    if (level === "error") console.error(line);
+    else if (level === "warn") console.warn(line);
+    else console.info(line);
+  } finally {
+    lineState[OWN_LINE] = false;
+  }
 }
+
+/**
+ * True while `write` prints a line it has scrubbed itself (synchronously, so no other line can
+ * interleave). On globalThis under a registered symbol: the server process holds two copies of
+ * this module (the Remix build bundles its own), and the scrubber of one must see the other's.
+ */
+const OWN_LINE = Symbol.for("exposure-check.log-own-line");
+const lineState = globalThis as { [OWN_LINE]?: boolean };
 
 export const log = {
   info: (msg: string, fields?: Fields) => write("info", msg, fields),
@@ -78,10 +92,12 @@ export function installConsoleScrubber(): void {
     const current = console[method] as (...args: unknown[]) => void;
     if (scrubbedFunctions.has(current)) continue;
     const wrapped = (...args: unknown[]) =>
-      current.apply(
-        console,
-        args.map((a) => (typeof a === "string" ? scrub(a) : a instanceof Error ? scrub(`${a.name}: ${a.message}`) : a)),
-      );
+      lineState[OWN_LINE]
+        ? current.apply(console, args)
+        : current.apply(
+            console,
+            args.map((a) => (typeof a === "string" ? scrub(a) : a instanceof Error ? scrub(`${a.name}: ${a.message}`) : a)),
+          );
     scrubbedFunctions.add(wrapped);
     console[method] = wrapped;
   }

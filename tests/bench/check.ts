@@ -1,4 +1,4 @@
-// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200] [--cpu-prof DIR] [--only check|exposure]`
+// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200] [--cpu-prof DIR] [--only check|exposure] [--sustain SECONDS]`
 // Notice-day capacity (issue 12): POST /check and GET /exposure of our production server against
 // two bare node:http + postgres.js servers (tests/bench/bare-server.ts) on the same database, in
 // the same run, at rising concurrency, driven by autocannon. Every request comes from its own
@@ -37,6 +37,8 @@ export type Level = {
   cpuMs: number;
   /** CPU all local PostgreSQL processes used per answered request, ms (NaN when not on Linux). */
   dbCpuMs: number;
+  /** Requests answered in each second of the run (the last, partial one left out). */
+  perSecond: number[];
 };
 
 /** User + system CPU time of a process so far, in ms (Linux /proc; NaN elsewhere). */
@@ -196,6 +198,7 @@ export async function load(
     decay,
     cpuMs: cpuUsed / Math.max(1, total),
     dbCpuMs: dbCpuUsed / Math.max(1, total),
+    perSecond: ticks,
   };
   console.info(
     `  ${label.padEnd(14)} c=${String(connections).padStart(3)}  ${level.rps.toFixed(0).padStart(6)} req/s  p50 ${String(level.p50).padStart(5)} ms  p99 ${String(level.p99).padStart(5)} ms  ${(level.ok * 100).toFixed(1)}% ${okStatus}  errors ${level.errors}  last/first third ${decay.toFixed(2)}  CPU ${level.cpuMs.toFixed(2)} ms/req (database ${level.dbCpuMs.toFixed(2)})`,
@@ -215,6 +218,8 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       "cpu-prof": { type: "string" },
       /** Run one part only (a profile of one request kind): check | exposure. */
       only: { type: "string" },
+      /** After the levels, our check alone at the highest level for this many seconds: throughput minute by minute. */
+      sustain: { type: "string", default: "0" },
     },
   });
   const notices = Number(values.notices);
@@ -283,6 +288,31 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       check.push(await load("bare lookup", lookup, connections, seconds, checkRequest, 303, l.pid));
       check.push(await load("bare check", bare, connections, seconds, checkRequest, 303, c.pid));
       check.push(await load("our /check", `${ours}/check`, connections, seconds, checkRequest, 303, o.pid));
+    }
+
+    const sustainSeconds = Number(values.sustain);
+    let sustained: Record<string, unknown> | undefined;
+    if (sustainSeconds > 0 && only !== "exposure") {
+      const connections = Math.max(...levels);
+      console.info(`\nPOST /check sustained: ${connections} connections for ${sustainSeconds} s`);
+      const run = await load("our /check", `${ours}/check`, connections, sustainSeconds, checkRequest, 303, o.pid);
+      const minutes: number[] = [];
+      for (let i = 0; i + 60 <= run.perSecond.length; i += 60) minutes.push(Math.round(run.perSecond.slice(i, i + 60).reduce((a, b) => a + b, 0) / 60));
+      console.info(`  req/s minute by minute: ${minutes.join(", ")}`);
+      const [rows] =
+        await database.postgres!`select (select count(*) from audit_events)::int as audit, (select count(*) from patient_sessions)::int as sessions`;
+      console.info(`  afterwards: ${rows!.audit.toLocaleString()} audit rows, ${rows!.sessions.toLocaleString()} patient sessions`);
+      sustained = {
+        connections,
+        seconds: sustainSeconds,
+        rps: Math.round(run.rps),
+        p50_ms: run.p50,
+        p99_ms: run.p99,
+        per_minute_rps: minutes,
+        last_over_first_minute: minutes.length >= 2 ? +(minutes.at(-1)! / Math.max(1, minutes[0]!)).toFixed(2) : null,
+        cpu_ms: +run.cpuMs.toFixed(2),
+        db_cpu_ms: +run.dbCpuMs.toFixed(2),
+      };
     }
 
     // Sessions as a check leaves them, made directly (a check each would take minutes at full size).
@@ -355,6 +385,7 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       console.info(`  c=${c}: ${lines.join("; ")}`);
       figures[`c${c}`] = r;
     }
+    if (sustained) figures.sustained = sustained;
     await database.close();
     return figures;
   } finally {
