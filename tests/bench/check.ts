@@ -19,7 +19,6 @@ import { patientCookie } from "../../app/http/patient.server";
 import { loadConfig } from "../../app/utils/env.server";
 import { sha256Hex } from "../../app/utils/crypto.server";
 
-const DB_NAME = "bench_check";
 /** Notices with real codes and dates of birth that the load posts (the rest only fill the table). */
 const CHECKABLE = 20_000;
 const SESSIONS = 5_000;
@@ -235,10 +234,12 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     const b = spawnSync("npm", ["run", "build", "--silent"], { stdio: ["ignore", "ignore", "inherit"] });
     if (b.status !== 0) throw new Error("build failed");
   }
-  const benchDb = await createBenchDatabase(DB_NAME);
+  // Named by the port, so two runs on other ports (two developers on one machine) do not share it.
+  const dbName = port === 3200 ? "bench_check" : `bench_check_${port}`;
+  const benchDb = await createBenchDatabase(dbName);
   const dbUrl = new URL(benchDb.url);
   const env = secrets(dbUrl.toString(), port);
-  console.info(`loading ${notices.toLocaleString()} notices into ${DB_NAME}…`);
+  console.info(`loading ${notices.toLocaleString()} notices into ${dbName}…`);
   const { database, config, people } = await fill(dbUrl.toString(), env, notices);
 
   const children: ChildProcess[] = [];
