@@ -10,6 +10,7 @@ import { createBenchDatabase } from "./fill";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { createServer as createNetServer } from "node:net";
 import { parseArgs } from "node:util";
 import autocannon, { type Result } from "autocannon";
 import { migrateDatabase, openDatabase } from "../../db/client";
@@ -113,6 +114,17 @@ export async function fill(url: string, env: ReturnType<typeof secrets>, notices
   await sql.unsafe("analyze");
   console.info(`  ${notices.toLocaleString()} notices in ${((performance.now() - t) / 1000).toFixed(1)} s (${people.length.toLocaleString()} with real codes)`);
   return { database, ctx, config, people };
+}
+
+/** Refuse to start on a port something else answers on: the load would measure that instead. */
+export async function assertPortsFree(ports: number[]): Promise<void> {
+  for (const port of ports) {
+    await new Promise<void>((resolve, reject) => {
+      const probe = createNetServer();
+      probe.once("error", () => reject(new Error(`port ${port} is in use: choose another with --port`)));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+    });
+  }
 }
 
 export async function waitFor(url: string, child: ChildProcess, label: string) {
@@ -236,6 +248,7 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
   }
   // Named by the port, so two runs on other ports (two developers on one machine) do not share it.
   const dbName = port === 3200 ? "bench_check" : `bench_check_${port}`;
+  await assertPortsFree([port, port + 1, port + 2]);
   const benchDb = await createBenchDatabase(dbName);
   const dbUrl = new URL(benchDb.url);
   const env = secrets(dbUrl.toString(), port);
