@@ -1,11 +1,22 @@
 import type { AppContext, RequestMeta } from "~/services/context.server";
 import type { CheckResult } from "~/services/notices/check.server";
+import type { CheckFormValues } from "~/services/notices/schemas";
 
 /**
  * A patient check the fast path (app/http/fast-check.server.ts) already ran for this very request
  * and left to Remix to answer: the action shows its outcome instead of running the check twice.
  */
-export type PriorCheck = { result: CheckResult } | { error: unknown };
+export type PriorCheck =
+  | {
+      result: CheckResult;
+      /**
+       * What the page shows in the form's fields instead of what the body says: the fast path's
+       * render of a refusal page template, with placeholders where each person's typed values go.
+       * The body was parsed and found valid by the fast path before it ran the check.
+       */
+      values?: CheckFormValues;
+    }
+  | { error: unknown };
 
 /**
  * What app/server.ts hands every loader and action (`getLoadContext`): the services' context,

@@ -89,9 +89,14 @@ function refusalCookie(config?: Pick<Config, "secureCookies">): Cookie {
 export const REPEATED_REFUSALS = 3;
 
 export async function countRefusal(request: Request, config?: Pick<Config, "secureCookies">): Promise<{ count: number; setCookie: string }> {
+  return countRefusalIn(request.headers.get("Cookie"), config);
+}
+
+/** `countRefusal` from the Cookie header itself (the check's fast path has no Fetch Request). */
+export async function countRefusalIn(cookieHeader: string | null, config?: Pick<Config, "secureCookies">): Promise<{ count: number; setCookie: string }> {
   let before = 0;
   for (const reader of refusalReaders) {
-    const value: unknown = await reader.parse(request.headers.get("Cookie"));
+    const value: unknown = await reader.parse(cookieHeader);
     if (typeof value === "number" && Number.isInteger(value) && value >= 0) {
       before = Math.min(value, 1000);
       break;

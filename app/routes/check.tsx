@@ -37,14 +37,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = context.app;
   const form = await request.formData();
   const parsed = parseCheckForm(form, ctx.now());
-  const values = parsed.values;
   if (parsed.errors.length > 0 || !parsed.dateOfBirth) {
-    return data<CheckOutcome>({ kind: "invalid", errors: parsed.errors, values }, { status: 400 });
+    return data<CheckOutcome>({ kind: "invalid", errors: parsed.errors, values: parsed.values }, { status: 400 });
   }
   // The fast path (app/http/fast-check.server.ts) may have run this very check already and left
-  // the page to us: show its outcome, never check twice.
+  // the page to us: show its outcome, never check twice (and, rendering a refusal page template,
+  // placeholders in the fields).
   const prior = context.priorCheck;
   if (prior && "error" in prior) throw prior.error;
+  const values = prior?.values ?? parsed.values;
   const result =
     prior?.result ??
     (await redeemActivationCode(ctx, context.meta, {
