@@ -23,6 +23,12 @@ export type Database = {
   db: Db;
   /** Run raw SQL and get rows as plain objects on both drivers. */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Run one fixed SQL text with `$1…` parameters (a prepared statement on PostgreSQL), rows as
+   * plain objects on both drivers. For the hottest reads: no query building per call. Runs on the
+   * pool, never inside a caller's transaction.
+   */
+  query<T = Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]>;
   /** Is the database answering? For /readyz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -120,6 +126,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         const result = await db.execute(query);
         return [...(result as unknown as T[])].map(normalizeRow) as T[];
       },
+      async query<T>(text: string, params: unknown[]) {
+        const result = await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+        return [...(result as unknown as T[])].map(normalizeRow) as T[];
+      },
       async ping() {
         try {
           await client`select 1`;
@@ -150,6 +160,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pglite: client,
     async rows<T>(query: SQL) {
       const result = (await db.execute(query)) as unknown as { rows: T[] };
+      return result.rows.map(normalizeRow) as T[];
+    },
+    async query<T>(text: string, params: unknown[]) {
+      const result = await client.query<T>(text, params);
       return result.rows.map(normalizeRow) as T[];
     },
     async ping() {

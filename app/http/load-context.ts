@@ -1,11 +1,19 @@
 import type { AppContext, RequestMeta } from "~/services/context.server";
 import type { CheckResult } from "~/services/notices/check.server";
+import type { PatientExposureRead } from "~/services/patient/exposure.server";
 
 /**
  * A patient check the fast path (app/http/fast-check.server.ts) already ran for this very request
  * and left to Remix to answer: the action shows its outcome instead of running the check twice.
  */
 export type PriorCheck = { result: CheckResult } | { error: unknown };
+
+/**
+ * The patient session and exposure the exposure fast path (app/http/fast-exposure.server.ts)
+ * already read for this very request (and the cookie's token): requirePatient uses them instead of
+ * touching the session a second time. `error`: that read failed; the loader throws it as its own.
+ */
+export type PriorPatient = { read: PatientExposureRead; token: string } | { error: unknown };
 
 /**
  * What app/server.ts hands every loader and action (`getLoadContext`): the services' context,
@@ -22,5 +30,6 @@ declare module "@remix-run/node" {
     meta: RequestMeta;
     cspNonce: string;
     priorCheck?: PriorCheck;
+    priorPatient?: PriorPatient;
   }
 }
