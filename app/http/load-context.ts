@@ -31,5 +31,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     priorCheck?: PriorCheck;
     priorPatient?: PriorPatient;
+    /** Set by the exposure fast path for a template render: each loader's data, by route id (remix-handler's recordLoaderData). */
+    loaderDataOut?: Map<string, unknown>;
   }
 }
