@@ -1,27 +1,22 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { PublicLayout, type LayoutIncident } from "~/components/page-layout";
+import { PublicLayout } from "~/components/page-layout";
 import { isStaffPath } from "~/components/staff-layout";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { RouteAnnouncer } from "~/components/route-announcer";
 import { useNonce } from "~/components/nonce";
 import { getPublicIncident } from "~/services/incidents/current.server";
-import { stylesheets } from "~/utils/assets.server";
 import { setErrorTitle } from "~/utils/error-title";
 import { getLang } from "~/http/lang.server";
+import { rootData } from "~/http/page-data.server";
 
 export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export const meta: MetaFunction = () => [{ title: "Exposure Check" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const lang = await getLang(request);
-  const incident = await getPublicIncident(context.app);
-  const layoutIncident: LayoutIncident = incident
-    ? { phone: incident.tollFreePhone, hours: incident.phoneHours[lang], organization: incident.breachedEntity }
-    : null;
-  return { lang, incident: layoutIncident, stylesheets: stylesheets() };
+  return rootData(await getLang(request), await getPublicIncident(context.app));
 }
 
 export function useRootData() {

@@ -12,7 +12,8 @@ import { pathToFileURL } from "node:url";
 import { migrateDatabase, openDatabase, type Database } from "../db/client";
 import { fastCheck } from "./http/fast-check.server";
 import { bodyLimits, sendPlainError } from "./http/limits.server";
-import { remixHandler } from "./http/remix-handler.server";
+import { fastExposure } from "./http/fast-exposure.server";
+import { remixHandler, remixRender } from "./http/remix-handler.server";
 import { refuseCrossSitePosts } from "./http/same-origin.server";
 import { BATCH_UPLOAD_MAX_BYTES } from "./http/upload.server";
 import { startAbandonedCallSweeper } from "./services/calls/abandoned.server";
@@ -111,9 +112,14 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
   const servePublic = express.static("public", { maxAge: "1h", index: false });
   app.use((req, res, next) => (path.extname(req.path) ? servePublic(req, res, next) : next()));
 
-  // POST /check without Remix when the answer needs no page; the rest of it goes on to Remix.
-  if (options.fastPaths !== false) app.post("/check", fastCheck(ctx));
-  app.all("*", remixHandler(build, ctx));
+  const render = remixRender(build, ctx);
+  if (options.fastPaths !== false) {
+    // POST /check without Remix when the answer needs no page; the rest of it goes on to Remix.
+    app.post("/check", fastCheck(ctx));
+    // GET /exposure from Remix's own page, rendered once per kind of page (decision 100).
+    app.get("/exposure", fastExposure(ctx, render));
+  }
+  app.all("*", remixHandler(render, ctx));
 
   app.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
     const status = (error as { status?: number } | null)?.status;

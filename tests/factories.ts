@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { batches, incidents, notices, organizations, type Batch, type Incident, type Notice, type Organization } from "../db/schema/index";
+import { batches, enrollments, incidents, notices, organizations, type Batch, type Incident, type Notice, type Organization } from "../db/schema/index";
 import type { AppContext } from "../app/services/context.server";
 import { sealNotice, type PersonInput } from "../app/services/notices/seal.server";
 import { forgetPublicIncident } from "../app/services/incidents/current.server";
+import { startPatientSession } from "../app/services/patient/session.server";
 import { randomBytes } from "node:crypto";
 
 /** Test data factories: one place that knows how to make a valid row. */
@@ -117,4 +118,23 @@ export async function createMailedWorld(ctx: AppContext) {
 export async function reloadNotice(ctx: AppContext, id: number): Promise<Notice> {
   const [row] = await ctx.db.select().from(notices).where(eq(notices.id, id));
   return row!;
+}
+
+/** A patient session for a notice, as a successful check starts it; returns the cookie's token. */
+export async function startSessionFor(ctx: AppContext, notice: Pick<Notice, "id">): Promise<string> {
+  return startPatientSession(ctx.db, notice.id, ctx.now());
+}
+
+/** An enrollment row for a notice: enrolled (a code drawn) or waiting (the pool was empty). */
+export async function createEnrollment(ctx: AppContext, notice: Notice, status: "enrolled" | "waiting"): Promise<void> {
+  await ctx.db.insert(enrollments).values({
+    noticeId: notice.id,
+    incidentId: notice.incidentId,
+    organizationId: notice.organizationId,
+    product: notice.isMinor ? "minor" : "adult",
+    status,
+    channel: "web",
+    requestedAt: ctx.now(),
+    enrolledAt: status === "enrolled" ? ctx.now() : null,
+  });
 }

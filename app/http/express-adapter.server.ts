@@ -16,8 +16,8 @@ function headersOf(requestHeaders: ExpressRequest["headers"]): Headers {
   return headers;
 }
 
-/** The Fetch Request for an Express request; aborted if the client goes away before the answer. */
-export function createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request {
+/** The absolute URL Remix sees for an Express request. */
+export function remixUrlOf(req: ExpressRequest): string {
   // req.hostname has no port: take it from X-Forwarded-Host or Host.
   const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
   const [, hostPort] = req.get("host")?.split(":") ?? [];
@@ -25,7 +25,17 @@ export function createRemixRequest(req: ExpressRequest, res: ExpressResponse): R
   const b = Number.parseInt(hostPort ?? "", 10);
   const port = Number.isSafeInteger(a) ? a : Number.isSafeInteger(b) ? b : "";
   // req.hostname respects "trust proxy"; req.originalUrl is the full path.
-  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`).href;
+}
+
+/** A body-less GET as Remix would see it, not tied to the client's connection (a render others may share). */
+export function detachedRemixGet(req: ExpressRequest): Request {
+  return new Request(remixUrlOf(req), { method: "GET", headers: headersOf(req.headers) });
+}
+
+/** The Fetch Request for an Express request; aborted if the client goes away before the answer. */
+export function createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  const url = remixUrlOf(req); // throws for a Host no URL can be made of, before anything is attached
   let controller: AbortController | null = new AbortController();
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: headersOf(req.headers), signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
@@ -35,7 +45,7 @@ export function createRemixRequest(req: ExpressRequest, res: ExpressResponse): R
   // `finish`: the answer was written; `close` before that: the client left, stop the loaders.
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());
-  return new Request(url.href, init);
+  return new Request(url, init);
 }
 
 /** Write a Fetch Response to Express: status, headers, then the body streamed. */

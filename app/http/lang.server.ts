@@ -54,14 +54,18 @@ async function firstLang(readersOf: Cookie[], header: string | null): Promise<La
 }
 
 export async function getLang(request: Request): Promise<Lang> {
-  const header = request.headers.get("Cookie");
-  const choice = await firstLang(LANG_READERS, header);
+  return langOfHeaders(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+}
+
+/** getLang's rule on the two headers it reads (for a caller without a Fetch Request: the exposure fast path). */
+export async function langOfHeaders(cookieHeader: string | null, acceptLanguage: string | null): Promise<Lang> {
+  const choice = await firstLang(LANG_READERS, cookieHeader);
   if (choice) return choice;
-  if (header && PATIENT_COOKIE.test(header)) {
-    const notice = await firstLang(NOTICE_LANG_READERS, header);
+  if (cookieHeader && PATIENT_COOKIE.test(cookieHeader)) {
+    const notice = await firstLang(NOTICE_LANG_READERS, cookieHeader);
     if (notice) return notice;
   }
-  return langFromAcceptLanguage(request.headers.get("Accept-Language"));
+  return langFromAcceptLanguage(acceptLanguage);
 }
 
 /**

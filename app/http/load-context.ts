@@ -1,6 +1,7 @@
 import type { AppContext, RequestMeta } from "~/services/context.server";
 import type { CheckResult } from "~/services/notices/check.server";
 import type { CheckFormValues } from "~/services/notices/schemas";
+import type { PatientExposureRead } from "~/services/patient/exposure.server";
 
 /**
  * A patient check the fast path (app/http/fast-check.server.ts) already ran for this very request
@@ -19,6 +20,13 @@ export type PriorCheck =
   | { error: unknown };
 
 /**
+ * The patient session and exposure the exposure fast path (app/http/fast-exposure.server.ts)
+ * already read for this very request (and the cookie's token): requirePatient uses them instead of
+ * touching the session a second time. `error`: that read failed; the loader throws it as its own.
+ */
+export type PriorPatient = { read: PatientExposureRead; token: string } | { error: unknown };
+
+/**
  * What app/server.ts hands every loader and action (`getLoadContext`): the services' context,
  * the request's metadata and the CSP nonce. Declared here, on the HTTP floor, so that services
  * never import Remix.
@@ -33,5 +41,8 @@ declare module "@remix-run/node" {
     meta: RequestMeta;
     cspNonce: string;
     priorCheck?: PriorCheck;
+    priorPatient?: PriorPatient;
+    /** Set by the exposure fast path for a template render: each loader's data, by route id (remix-handler's recordLoaderData). */
+    loaderDataOut?: Map<string, unknown>;
   }
 }

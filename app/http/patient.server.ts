@@ -1,6 +1,7 @@
 import { createCookie, redirect, type AppLoadContext, type Cookie } from "@remix-run/node";
-import { getExposure, type Exposure } from "~/services/notices/exposure.server";
-import { PATIENT_ABSOLUTE_MS, readPatientSession } from "~/services/patient/session.server";
+import type { Exposure } from "~/services/notices/exposure.server";
+import { readPatientExposure, type SessionTimeoutInfo } from "~/services/patient/exposure.server";
+import { PATIENT_ABSOLUTE_MS } from "~/services/patient/session.server";
 import type { Config } from "~/utils/env.server";
 import { cookieName, cookieNamesToRead } from "./cookie-names";
 import { noticeLangCookieFor } from "./lang.server";
@@ -34,24 +35,25 @@ export function patientCookie(config: Config): Cookie {
 /**
  * Every personal patient page starts here: a live session (15 min idle, 60 min absolute) or a
  * redirect home with a note why. The notice comes from the session only, never from the request.
+ * One statement reads both (readPatientExposure). When the exposure fast path already read them
+ * for this very request (`priorPatient`, app/http/fast-exposure.server.ts), that read is used:
+ * the session is touched once per view.
  */
 export async function requirePatient(request: Request, context: AppLoadContext): Promise<PatientPage> {
-  const cookie = patientCookie(context.app.config);
-  const token: unknown = await cookie.parse(request.headers.get("Cookie"));
-  const session = await readPatientSession(context.app, typeof token === "string" ? token : null);
-  if (!session || session.expired) {
-    // Ended by itself: a plain page says why (15 quiet minutes, or the 60-minute limit).
-    throw redirect(session?.expired ? `/session/ended?why=${session.reason}` : "/", { headers: await clearingHeaders(context.app.config) });
+  const prior = context.priorPatient;
+  if (prior && "error" in prior) throw prior.error; // as if our own read had failed: the busy page (503) or the error boundary
+  let token: string | null = prior?.token ?? null;
+  let read = prior?.read;
+  if (!read) {
+    const parsed: unknown = await patientCookie(context.app.config).parse(request.headers.get("Cookie"));
+    token = typeof parsed === "string" ? parsed : null;
+    read = await readPatientExposure(context.app, token);
   }
-  const exposure = await getExposure(context.app, session.noticeId);
-  if (!exposure) throw redirect("/", { headers: await clearingHeaders(context.app.config) });
-  const now = context.app.now().getTime();
-  return {
-    noticeId: session.noticeId,
-    exposure,
-    token: token as string,
-    timeout: { secondsLeft: Math.max(0, Math.round((session.endsAt.getTime() - now) / 1000)), canExtend: session.canExtend },
-  };
+  if (read.kind !== "live") {
+    // Ended by itself: a plain page says why (15 quiet minutes, or the 60-minute limit).
+    throw redirect(read.kind === "ended" ? `/session/ended?why=${read.reason}` : "/", { headers: await clearingHeaders(context.app.config) });
+  }
+  return { noticeId: read.noticeId, exposure: read.exposure, token: token!, timeout: read.timeout };
 }
 
 async function clearingHeaders(config: Config): Promise<Headers> {
@@ -60,8 +62,7 @@ async function clearingHeaders(config: Config): Promise<Headers> {
   return headers;
 }
 
-/** What the idle-timeout warning on every patient page needs (components/session-timeout.tsx). */
-export type SessionTimeoutInfo = { secondsLeft: number; canExtend: boolean };
+export type { SessionTimeoutInfo };
 export type PatientPage = { noticeId: number; exposure: Exposure; token: string; timeout: SessionTimeoutInfo };
 
 /**

@@ -1,7 +1,7 @@
 // Remix behind Express: the build's loaders and actions wrapped (busy → 503, unreadable body →
 // 400/413), the Express request turned into a counted Fetch request, and Remix's answer checked
 // before it is sent (a body over the cap → 413; a 5xx with the database away → 503).
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { isConnectionLost, isLockTimeout } from "../../db/client";
@@ -11,7 +11,7 @@ import { log } from "~/utils/log.server";
 import { createRemixRequest, sendRemixResponse } from "./express-adapter.server";
 import { BodyTooLargeError, bodyRuleFor, countedBody, sendPlainError } from "./limits.server";
 import { BATCH_UPLOAD_MAX_BYTES } from "./upload.server";
-import type { PriorCheck } from "./load-context";
+import type { PriorCheck, PriorPatient } from "./load-context";
 
 /** A visitor told "busy" may come back after this many seconds (a large import's load takes ~1–2 min). */
 export const BUSY_RETRY_AFTER_S = 120;
@@ -101,9 +101,38 @@ function limitedRemixRequest(req: ExpressRequest, res: ExpressResponse): { reque
   return { request, tooLarge };
 }
 
+/**
+ * The build with every loader's result also put in `context.loaderDataOut` (route id → data) when
+ * the caller asked for it: the exposure fast path keys a page template on exactly what the
+ * loaders of that render returned.
+ */
+export function recordLoaderData(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    const loader = route.module.loader;
+    const recording =
+      loader &&
+      (async (args: Parameters<typeof loader>[0]) => {
+        const data: unknown = await loader(args);
+        (args.context as AppLoadContext).loaderDataOut?.set(id, data);
+        return data;
+      });
+    routes[id] = { ...route, module: { ...route.module, loader: recording } as typeof route.module };
+  }
+  return { ...build, routes };
+}
+
+/** Remix answering one Fetch request with one load context. */
+export type RemixRender = (request: Request, context: AppLoadContext) => Promise<Response>;
+
+/** Remix's request handler over the wrapped build: one per app, shared by remixHandler and the fast paths. */
+export function remixRender(build: ServerBuild, ctx: AppContext): RemixRender {
+  const wrapped = recordLoaderData(refuseUnreadableBodies(answerBusyWith503(build)));
+  return createRequestHandler(wrapped, ctx.config.env === "production" ? "production" : "development");
+}
+
 /** The Express handler that answers everything else through Remix. */
-export function remixHandler(build: ServerBuild, ctx: AppContext) {
-  const handle = createRequestHandler(refuseUnreadableBodies(answerBusyWith503(build)), ctx.config.env === "production" ? "production" : "development");
+export function remixHandler(handle: RemixRender, ctx: AppContext) {
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const started = Date.now();
     let limited: ReturnType<typeof limitedRemixRequest>;
@@ -121,6 +150,7 @@ export function remixHandler(build: ServerBuild, ctx: AppContext) {
         meta: { ip: clientIpOf(req), requestId: res.locals.requestId as string },
         cspNonce: res.locals.cspNonce as string,
         priorCheck: res.locals.priorCheck as PriorCheck | undefined,
+        priorPatient: res.locals.priorPatient as PriorPatient | undefined,
       });
       if (tooLarge()) {
         // Whatever the route made of a body cut off at the cap: a plain 413, and the connection

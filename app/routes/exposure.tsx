@@ -4,17 +4,16 @@ import { ExposureView } from "~/components/exposure-view";
 import { SessionTimeout } from "~/components/session-timeout";
 import { EXPOSURE_TEXT } from "~/content/pages";
 import { requirePatient } from "~/http/patient.server";
-import { letterPhones } from "~/services/notices/summary";
 import { getLang } from "~/http/lang.server";
+import { exposurePageData } from "~/http/page-data.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: EXPOSURE_TEXT[data?.lang ?? "en"].title }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { exposure, timeout } = await requirePatient(request, context);
-  const lang = await getLang(request);
-  return { lang, exposure, timeout, phones: letterPhones(exposure, lang) };
+  const page = await requirePatient(request, context);
+  return exposurePageData(await getLang(request), page);
 }
 
 /** The exposure page of the person behind the patient session (components/exposure-view.tsx). */

@@ -76,7 +76,8 @@ export type PublicIncident = Pick<
   | "partnerPhone"
 >;
 
-export function toPublicIncident(i: Incident): PublicIncident {
+/** Exactly the public fields, in one order, from an incident row (or anything that has them). */
+export function toPublicIncident(i: PublicIncident): PublicIncident {
   return {
     name: i.name,
     breachedEntity: i.breachedEntity,

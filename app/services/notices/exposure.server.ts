@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { batches, enrollments, incidents, notices, organizations } from "../../../db/schema/index";
+import { batches, enrollments, incidents, notices, organizations, type Notice } from "../../../db/schema/index";
 import { isCategoryKey, sortBySeverity, type CategoryKey } from "~/content/categories";
 import type { AppContext } from "../context.server";
 import { toPublicIncident, type PublicIncident } from "../incidents/current.server";
@@ -42,18 +42,44 @@ export async function getExposure(ctx: AppContext, noticeId: number): Promise<Ex
     .innerJoin(incidents, eq(incidents.id, notices.incidentId))
     .where(eq(notices.id, noticeId));
   if (!row || row.notice.purgedAt || row.notice.revokedAt || row.notice.fraudFlaggedAt) return null;
-  const today = ctx.now().toISOString().slice(0, 10);
+  return exposureOf(
+    {
+      ...row.notice,
+      organizationName: row.organizationName,
+      letterDate: row.batch.mailedOn ?? row.batch.mailingDate,
+      incident: row.incident,
+      enrollment: row.enrollment,
+    },
+    ctx.now(),
+  );
+}
+
+/** What exposureOf reads: the notice's shown fields, its organization's name, its letter's date and its incident. */
+export type ExposureFields = Pick<Notice, "referenceNumber" | "language" | "state" | "categories" | "isMinor" | "isDeceased"> & {
+  organizationName: string;
+  letterDate: string;
+  /** The incident's row, or at least the fields public pages may show. */
+  incident: PublicIncident;
+  enrollment: "enrolled" | "waiting" | null | undefined;
+};
+
+/**
+ * The exposure page's view of a notice that is still shown (not purged, revoked or flagged):
+ * one definition for every read of it (getExposure, readPatientExposure).
+ */
+export function exposureOf(f: ExposureFields, now: Date): Exposure {
+  const today = now.toISOString().slice(0, 10);
   return {
-    referenceNumber: row.notice.referenceNumber,
-    organizationName: row.organizationName,
-    letterDate: row.batch.mailedOn ?? row.batch.mailingDate,
-    audience: row.notice.isDeceased ? "deceased" : row.notice.isMinor ? "minor" : "adult",
-    language: row.notice.language,
-    state: row.notice.state,
-    categories: sortBySeverity(row.notice.categories.filter(isCategoryKey)),
-    incident: toPublicIncident(row.incident),
-    offerOpen: today <= row.incident.enrollBy,
-    enrollment: row.enrollment ?? null,
+    referenceNumber: f.referenceNumber,
+    organizationName: f.organizationName,
+    letterDate: f.letterDate,
+    audience: f.isDeceased ? "deceased" : f.isMinor ? "minor" : "adult",
+    language: f.language,
+    state: f.state,
+    categories: sortBySeverity(f.categories.filter(isCategoryKey)),
+    incident: toPublicIncident(f.incident),
+    offerOpen: today <= f.incident.enrollBy,
+    enrollment: f.enrollment ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { patientSessions } from "../../../db/schema/index";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
@@ -29,30 +29,27 @@ export type ActivePatientSession = {
 export type PatientSessionEnd = { expired: true; reason: "idle" | "limit" };
 
 /**
- * The live session behind a token, or why there is none. Idle 15 minutes or 60 minutes after
- * the check, a session ends; every read pushes the idle deadline forward. One statement: the
- * SET clauses see the row as it was, so it either ends the session or moves `last_seen_at`.
+ * The session rule as one fixed statement (readPatientSession and readPatientExposure run it): idle
+ * 15 minutes or 60 minutes after the check, a session ends; every read of a live one pushes the
+ * idle deadline forward. The SET clauses see the row as it was, so it either ends the session or
+ * moves `last_seen_at`. Parameters: $1 token hash, $2 now, $3 the idle cutoff, $4 the absolute
+ * cutoff (touchPatientSessionParams). Returns nothing for a token with no open session.
  */
-export async function readPatientSession(ctx: AppContext, token: string | null | undefined): Promise<ActivePatientSession | PatientSessionEnd | null> {
-  if (!token) return null;
-  const tokenHash = sha256Hex(token);
-  const now = ctx.now();
-  const nowText = now.toISOString();
-  const idleCutoff = new Date(now.getTime() - PATIENT_IDLE_MS).toISOString();
-  const absoluteCutoff = new Date(now.getTime() - PATIENT_ABSOLUTE_MS).toISOString();
-  const live = sql`(last_seen_at >= ${idleCutoff}::timestamptz and created_at >= ${absoluteCutoff}::timestamptz)`;
-  const result = await ctx.db.execute(sql`
-    update patient_sessions set
-      last_seen_at = case when ${live} then ${nowText}::timestamptz else last_seen_at end,
-      ended_at = case when ${live} then null else ${nowText}::timestamptz end
-    where token_hash = ${tokenHash} and ended_at is null
-    returning notice_id, created_at, ended_at is null as live, created_at >= ${absoluteCutoff}::timestamptz as within_limit`);
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    notice_id: number | string;
-    created_at: Date | string;
-    live: boolean;
-    within_limit: boolean;
-  }[];
+export const TOUCH_PATIENT_SESSION_SQL = `update patient_sessions set
+      last_seen_at = case when last_seen_at >= $3::timestamptz and created_at >= $4::timestamptz then $2::timestamptz else last_seen_at end,
+      ended_at = case when last_seen_at >= $3::timestamptz and created_at >= $4::timestamptz then null else $2::timestamptz end
+    where token_hash = $1 and ended_at is null
+    returning notice_id, created_at, ended_at is null as live, created_at >= $4::timestamptz as within_limit`;
+
+export function touchPatientSessionParams(tokenHash: string, now: Date): string[] {
+  return [tokenHash, now.toISOString(), new Date(now.getTime() - PATIENT_IDLE_MS).toISOString(), new Date(now.getTime() - PATIENT_ABSOLUTE_MS).toISOString()];
+}
+
+/** A row TOUCH_PATIENT_SESSION_SQL returned. */
+export type TouchedSessionRow = { notice_id: number | string; created_at: Date | string; live: boolean; within_limit: boolean };
+
+/** What a touched row means at `now`: the live session and its deadline, or why it ended. */
+export function sessionOfTouched(row: TouchedSessionRow | undefined, tokenHash: string, now: Date): ActivePatientSession | PatientSessionEnd | null {
   if (!row) return null;
   if (!row.live) return { expired: true, reason: row.within_limit ? "idle" : "limit" };
   const createdAt = new Date(row.created_at);
@@ -66,6 +63,18 @@ export async function readPatientSession(ctx: AppContext, token: string | null |
     endsAt: new Date(Math.min(idleEnd, absoluteEnd)),
     canExtend: idleEnd < absoluteEnd,
   };
+}
+
+/**
+ * The live session behind a token, or why there is none (TOUCH_PATIENT_SESSION_SQL). Pages read
+ * the session and the exposure together with readPatientExposure (./exposure.server.ts).
+ */
+export async function readPatientSession(ctx: AppContext, token: string | null | undefined): Promise<ActivePatientSession | PatientSessionEnd | null> {
+  if (!token) return null;
+  const tokenHash = sha256Hex(token);
+  const now = ctx.now();
+  const [row] = await ctx.database.query<TouchedSessionRow>(TOUCH_PATIENT_SESSION_SQL, touchPatientSessionParams(tokenHash, now));
+  return sessionOfTouched(row, tokenHash, now);
 }
 
 export async function endPatientSession(ctx: AppContext, token: string | null | undefined): Promise<number | null> {
