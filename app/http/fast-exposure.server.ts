@@ -16,7 +16,6 @@
 // read attached (`priorPatient`) so the session is never touched twice.
 import { isbot } from "isbot";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { randomBytes } from "node:crypto";
 import type { AppContext } from "~/services/context.server";
 import { getPublicIncident } from "~/services/incidents/current.server";
 import { readPatientExposure, type PatientExposureRead } from "~/services/patient/exposure.server";
@@ -25,6 +24,7 @@ import { detachedRemixGet } from "./express-adapter.server";
 import { langOfHeaders } from "./lang.server";
 import type { PriorPatient } from "./load-context";
 import { exposurePageData, rootData } from "./page-data.server";
+import { cutTemplate, sendTemplate, sentinel, TemplateCache, type TemplateStats } from "./page-templates.server";
 import { patientCookie } from "./patient.server";
 import { clientIpOf, logRequest, type RemixRender } from "./remix-handler.server";
 
@@ -38,11 +38,10 @@ const REFERENCE_NUMBER = /^[A-Z0-9-]{1,40}$/;
 const ROOT_ROUTE = "root";
 const EXPOSURE_ROUTE = "routes/exposure";
 
-/** A rendered page cut at the sentinels: parts[0], slot 0, parts[1], slot 1, …, parts[n]. */
-type Template = { parts: Buffer[]; slots: ("reference" | "nonce")[]; headers: [string, string][] };
+type Slot = "reference" | "nonce";
 
 /** How the templates did (tests and operators look; counts only). */
-export type ExposureTemplateStats = { hits: number; renders: number; kept: number; notKept: number };
+export type ExposureTemplateStats = TemplateStats;
 const statsByContext = new WeakMap<AppContext, ExposureTemplateStats>();
 export function exposureTemplateStats(ctx: AppContext): ExposureTemplateStats {
   let stats = statsByContext.get(ctx);
@@ -52,19 +51,13 @@ export function exposureTemplateStats(ctx: AppContext): ExposureTemplateStats {
 
 /** Express middleware for GET /exposure; anything it does not answer goes on to Remix. */
 export function fastExposure(ctx: AppContext, render: RemixRender) {
-  // Alphanumeric, so no escaping anywhere changes them; random per process, so no page has them.
-  const sentinels = {
-    reference: `ECREF${randomBytes(8).toString("hex").toUpperCase()}`,
-    nonce: `ECNONCE${randomBytes(8).toString("hex").toUpperCase()}`,
-  };
-  const templates = new LruMap<string, Template>(EXPOSURE_TEMPLATES_MAX);
-  const rendering = new Map<string, Promise<Template | null>>();
-  const stats = exposureTemplateStats(ctx);
+  const sentinels: Record<Slot, string> = { reference: sentinel("ECREF"), nonce: sentinel("ECNONCE") };
+  const templates = new TemplateCache<Slot>(EXPOSURE_TEMPLATES_MAX);
+  statsByContext.set(ctx, templates.stats);
   let warnedMismatch = false;
 
   /** Render the page through Remix with the sentinels; the template, and whether others may use it. */
   async function renderTemplate(req: ExpressRequest, res: ExpressResponse, key: string, prior: PriorPatient, bot: boolean) {
-    stats.renders++;
     const loaderDataOut = new Map<string, unknown>();
     const response = await render(detachedRemixGet(req), {
       app: ctx,
@@ -77,9 +70,8 @@ export function fastExposure(ctx: AppContext, render: RemixRender) {
       await response.body?.cancel();
       return null;
     }
-    const html = await response.text();
-    if (!html.includes(sentinels.reference) || !html.includes(sentinels.nonce)) return null;
-    const template = templateOf(html, sentinels, response.headers);
+    const template = cutTemplate(await response.text(), sentinels, 200, response.headers);
+    if (!template) return null;
     // Shared only if this render's loaders returned exactly the key's data: nothing else of the
     // request (or of this person) can be in it.
     const rendered = JSON.stringify([bot, loaderDataOut.get(ROOT_ROUTE), loaderDataOut.get(EXPOSURE_ROUTE)]);
@@ -120,77 +112,13 @@ export function fastExposure(ctx: AppContext, render: RemixRender) {
       // back to it instead of repeating it. Never so for real numbers; Remix answers if it is.
       if (key.includes(JSON.stringify(reference))) return next();
 
-      let template = templates.get(key);
-      if (template) stats.hits++;
-      else {
-        let shared = rendering.get(key);
-        let mine: Promise<{ template: Template; shared: boolean } | null> | undefined;
-        if (!shared) {
-          mine = renderTemplate(req, res, key, { read: masked, token }, bot);
-          shared = mine.then((r) => (r?.shared ? r.template : null));
-          rendering.set(key, shared);
-          void shared
-            .then((t) => {
-              if (t) {
-                templates.set(key, t);
-                stats.kept++;
-              } else stats.notKept++;
-            })
-            .catch(() => {})
-            .finally(() => rendering.delete(key));
-        }
-        // Our own render is ours to answer with even when it is not kept; another's only when kept.
-        template = mine ? (await mine)?.template : ((await shared) ?? undefined);
-        if (!template) return next(); // Remix answers this request itself, with its real values
-      }
-      send(res, template, reference, res.locals.cspNonce as string);
+      const template = await templates.get(key, () => renderTemplate(req, res, key, { read: masked, token }, bot));
+      if (!template) return next(); // Remix answers this request itself, with its real values
+      sendTemplate(res, template, { reference, nonce: res.locals.cspNonce as string });
       logRequest(req, res, 200, started);
     } catch (error) {
       if (res.headersSent) return next(error);
       next(); // Remix answers (priorPatient, if set, keeps the session from being touched twice)
     }
   };
-}
-
-function templateOf(html: string, sentinels: { reference: string; nonce: string }, headers: Headers): Template {
-  const parts: Buffer[] = [];
-  const slots: Template["slots"] = [];
-  const at = new RegExp(`${sentinels.reference}|${sentinels.nonce}`, "g");
-  let from = 0;
-  for (const m of html.matchAll(at)) {
-    parts.push(Buffer.from(html.slice(from, m.index), "utf8"));
-    slots.push(m[0] === sentinels.reference ? "reference" : "nonce");
-    from = m.index + m[0].length;
-  }
-  parts.push(Buffer.from(html.slice(from), "utf8"));
-  return { parts, slots, headers: [...headers.entries()] };
-}
-
-/** The template with this request's values, as one write (no ETag: the body is never hashed). */
-function send(res: ExpressResponse, template: Template, reference: string, nonce: string): void {
-  const values = { reference: Buffer.from(reference, "latin1"), nonce: Buffer.from(nonce, "latin1") };
-  const chunks: Buffer[] = [template.parts[0]!];
-  for (let i = 0; i < template.slots.length; i++) chunks.push(values[template.slots[i]!], template.parts[i + 1]!);
-  res.status(200);
-  for (const [name, value] of template.headers) res.append(name, value);
-  res.end(Buffer.concat(chunks));
-}
-
-/** A Map that forgets its least recently used entry past `max`. */
-class LruMap<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
-  get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
-  }
 }
