@@ -115,7 +115,7 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
   const render = remixRender(build, ctx);
   if (options.fastPaths !== false) {
     // POST /check without Remix when the answer needs no page; the rest of it goes on to Remix.
-    app.post("/check", fastCheck(ctx));
+    app.post("/check", fastCheck(ctx, render));
     // GET /exposure from Remix's own page, rendered once per kind of page (decision 100).
     app.get("/exposure", fastExposure(ctx, render));
   }

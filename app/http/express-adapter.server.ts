@@ -33,6 +33,11 @@ export function detachedRemixGet(req: ExpressRequest): Request {
   return new Request(remixUrlOf(req), { method: "GET", headers: headersOf(req.headers) });
 }
 
+/** A form POST as Remix would see it, with a body already read, not tied to the client's connection. */
+export function detachedRemixPost(req: ExpressRequest, body: Buffer): Request {
+  return new Request(remixUrlOf(req), { method: "POST", headers: headersOf(req.headers), body: new Uint8Array(body) });
+}
+
 /** The Fetch Request for an Express request; aborted if the client goes away before the answer. */
 export function createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request {
   const url = remixUrlOf(req); // throws for a Host no URL can be made of, before anything is attached

@@ -6,28 +6,129 @@
 // - the body is read within the same cap and parsed with the same schema;
 // - the same service runs (redeemActivationCode), once, writing the same rows;
 // - a match answers 303 to /exposure with the same cookies (check-answer.server.ts); throttled
-//   answers the plain 429 page; every other outcome — form errors, a wrong answer, a locked
-//   notice, an ended response, a busy database — goes on to Remix with the outcome attached
-//   (`priorCheck`), so those pages stay exactly Remix's and nothing is checked twice.
+//   answers the plain 429 page;
+// - a refusal (a wrong answer or a locked notice, a typo in the check symbol, a code of the wrong
+//   shape) answers Remix's own refusal page from a page template (decision 106): rendered once per
+//   kind through Remix with placeholders where the typed values go, kept only when the action and
+//   the loaders returned exactly the data of its key, the values put back per request. A bot's
+//   wrong guesses then cost a join, not a React render;
+// - every other outcome — form errors, an ended response, a busy database — goes on to Remix with
+//   the outcome attached (`priorCheck`), so those pages stay Remix's and nothing is checked twice.
 // JavaScript submissions (`/check.data`, Remix single fetch) and anything unusual (a query string,
 // multipart) are not touched here at all.
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import type { AppContext } from "~/services/context.server";
-import { getPublicIncident } from "~/services/incidents/current.server";
+import { isbot } from "isbot";
+import { getPublicIncident, homeIncidentOf } from "~/services/incidents/current.server";
+import type { CheckResult } from "~/services/notices/check.server";
+import type { CheckFormValues } from "~/services/notices/schemas";
+import { log } from "~/utils/log.server";
+import { detachedRemixPost, sendRemixResponse } from "./express-adapter.server";
+import { getLang, langOfHeaders } from "./lang.server";
+import { rootData } from "./page-data.server";
+import { cutTemplate, sendTemplate, sentinel, TemplateCache, type TemplateStats } from "./page-templates.server";
+import { countRefusalIn, REPEATED_REFUSALS } from "./patient.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { parseCheckForm } from "~/services/notices/schemas";
 import { matchCookies, previousSessionToken, throttledPageHtml } from "./check-answer.server";
-import { getLang } from "./lang.server";
 import { FORM_BODY_MAX_BYTES } from "./limits.server";
 import type { PriorCheck } from "./load-context";
-import { clientIpOf, logRequest, tooLargeResponse } from "./remix-handler.server";
+import { clientIpOf, logRequest, tooLargeResponse, type RemixRender } from "./remix-handler.server";
 import { remixAcceptsOrigin } from "./same-origin.server";
-import { sendRemixResponse } from "./express-adapter.server";
 
 const URLENCODED = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
+/** The refusals answered from templates, and the slots of their pages. */
+const TEMPLATED = new Set<CheckResult["kind"]>(["mismatch", "typo", "malformed"]);
+type Slot = "code" | "month" | "day" | "year" | "nonce";
+/** What a person typed may stand in a template as it is only when no escaping could change it. */
+const TYPED_SAFE = /^[A-Za-z0-9 -]{1,40}$/;
+/** Refusal pages kept per process: per language, kind, wording and render mode — a handful in all. */
+export const REFUSAL_TEMPLATES_MAX = 64;
+const CHECK_ROUTE = "routes/check";
+
+const statsByContext = new WeakMap<AppContext, TemplateStats>();
+/** How the refusal templates did (tests look; counts only). */
+export function refusalTemplateStats(ctx: AppContext): TemplateStats | undefined {
+  return statsByContext.get(ctx);
+}
+
 /** Express middleware for POST /check; anything it does not answer goes on to Remix. */
-export function fastCheck(ctx: AppContext) {
+export function fastCheck(ctx: AppContext, render?: RemixRender) {
+  const sentinels: Record<Slot, string> = {
+    code: sentinel("ECCODE"),
+    month: sentinel("ECMONTH"),
+    day: sentinel("ECDAY"),
+    year: sentinel("ECYEAR"),
+    nonce: sentinel("ECNONCE"),
+  };
+  const templates = new TemplateCache<Slot>(REFUSAL_TEMPLATES_MAX);
+  statsByContext.set(ctx, templates.stats);
+  let warnedMismatch = false;
+
+  /**
+   * Answer a refusal from its template; false when this one is not for a template (a typed value
+   * outside TYPED_SAFE, a render that failed) and Remix must answer it.
+   */
+  async function answerRefusal(
+    req: ExpressRequest,
+    res: ExpressResponse,
+    body: Buffer,
+    values: CheckFormValues,
+    result: CheckResult,
+    started: number,
+  ): Promise<boolean> {
+    if (!render || !TEMPLATED.has(result.kind)) return false;
+    if (!Object.values(values).every((v) => TYPED_SAFE.test(v))) return false;
+    const cookieHeader = req.headers.cookie ?? null;
+    const placeholders = { code: sentinels.code, month: sentinels.month, day: sentinels.day, year: sentinels.year };
+    // What the action returns for this outcome (routes/check.tsx), with placeholders for the values.
+    let refusals: { count: number; setCookie: string } | null = null;
+    let outcome: unknown;
+    if (result.kind === "mismatch") {
+      refusals = await countRefusalIn(cookieHeader, ctx.config);
+      outcome = { kind: "noMatch", repeated: refusals.count >= REPEATED_REFUSALS, values: placeholders };
+    } else if (result.kind === "typo") outcome = { kind: "typo", values: placeholders };
+    else outcome = { kind: "invalid", errors: [{ field: "code", message: "codeFormat" }], values: placeholders };
+
+    const bot = isbot(req.headers["user-agent"] ?? "");
+    const lang = await langOfHeaders(cookieHeader, req.headers["accept-language"] ?? null);
+    const incident = await getPublicIncident(ctx);
+    const checkData = { lang, incident: incident ? homeIncidentOf(incident, lang, ctx.now()) : null };
+    const key = JSON.stringify([bot, 400, rootData(lang, incident), checkData, outcome]);
+
+    const template = await templates.get(key, async () => {
+      const loaderDataOut = new Map<string, unknown>();
+      const response = await render(detachedRemixPost(req, body), {
+        app: ctx,
+        meta: { ip: clientIpOf(req), requestId: res.locals.requestId as string },
+        cspNonce: sentinels.nonce,
+        priorCheck: { result, values: placeholders },
+        loaderDataOut,
+      });
+      const html = await response.text();
+      const cut = response.status === 400 ? cutTemplate(html, sentinels, 400, response.headers, ["Set-Cookie"]) : null;
+      if (!cut) return null;
+      const rendered = JSON.stringify([
+        bot,
+        response.status,
+        loaderDataOut.get("root"),
+        loaderDataOut.get(CHECK_ROUTE),
+        loaderDataOut.get(`action:${CHECK_ROUTE}`),
+      ]);
+      if (rendered !== key) {
+        if (!warnedMismatch) log.warn("refusal template: the action or loaders returned other data than the fast path's key; not kept");
+        warnedMismatch = true;
+        return { template: cut, shared: false };
+      }
+      return { template: cut, shared: true };
+    });
+    if (!template) return false;
+    sendTemplate(res, template, { ...values, nonce: res.locals.cspNonce as string }, refusals ? [["Set-Cookie", refusals.setCookie]] : []);
+    logRequest(req, res, 400, started);
+    return true;
+  }
+
   return async function fastCheckHandler(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
     if (req.method !== "POST" || req.originalUrl !== "/check" || !URLENCODED.test(req.headers["content-type"] ?? "")) return next();
     if (!remixAcceptsOrigin(req.headers)) return next(); // Remix refuses it its own way
@@ -69,6 +170,10 @@ export function fastCheck(ctx: AppContext) {
           .end();
         logRequest(req, res, 303, started);
         return;
+      }
+      if ("result" in prior && TEMPLATED.has(prior.result.kind)) {
+        res.locals.priorCheck = prior; // should Remix answer after all, it shows this outcome
+        if (await answerRefusal(req, res, body, parsed.values, prior.result, started)) return;
       }
       if ("result" in prior && prior.result.kind === "throttled") {
         const request = new Request("http://localhost/check", {

@@ -102,7 +102,7 @@ function limitedRemixRequest(req: ExpressRequest, res: ExpressResponse): { reque
 }
 
 /**
- * The build with every loader's result also put in `context.loaderDataOut` (route id → data) when
+ * The build with every loader's (and action's) result also put in `context.loaderDataOut` (route id → data) when
  * the caller asked for it: the exposure fast path keys a page template on exactly what the
  * loaders of that render returned.
  */
@@ -117,9 +117,24 @@ export function recordLoaderData(build: ServerBuild): ServerBuild {
         (args.context as AppLoadContext).loaderDataOut?.set(id, data);
         return data;
       });
-    routes[id] = { ...route, module: { ...route.module, loader: recording } as typeof route.module };
+    // An action's data under "action:<route id>", unwrapped from `data(…, init)` (the check's
+    // refusal templates key on it).
+    const action = route.module.action;
+    const recordingAction =
+      action &&
+      (async (args: Parameters<typeof action>[0]) => {
+        const result: unknown = await action(args);
+        const out = (args.context as AppLoadContext).loaderDataOut;
+        if (out) out.set(`action:${id}`, isDataWithInit(result) ? result.data : result);
+        return result;
+      });
+    routes[id] = { ...route, module: { ...route.module, loader: recording, action: recordingAction } as typeof route.module };
   }
   return { ...build, routes };
+}
+
+function isDataWithInit(value: unknown): value is { data: unknown } {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit" && "data" in value;
 }
 
 /** Remix answering one Fetch request with one load context. */

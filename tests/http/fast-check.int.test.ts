@@ -4,6 +4,7 @@ import { auditEvents, patientSessions } from "../../db/schema/index";
 import { startServer, type AppServer } from "../../app/server";
 import { LOCK_AFTER_FAILURES } from "~/services/notices/check.server";
 import { BLOCK_AFTER_FAILURES } from "~/utils/rate-limit.server";
+import { refusalTemplateStats } from "~/http/fast-check.server";
 import { openTestEnv, type TestEnv } from "../support/db";
 import { loadBuild, postForm, visibleText } from "../support/server";
 import { createMailedWorld, createNotice } from "../factories";
@@ -103,6 +104,88 @@ describe(`the check's fast path and Remix give the same outcomes (${process.env.
       expect(answers[0]!.status).toBe(400);
       expect(answers[0]!.text).toContain("We could not match that code and date of birth");
     }
+  });
+
+  it("refusals from page templates: Remix's own HTML byte for byte (but the nonce), a miss and a hit, each with its own typed values", async () => {
+    const before = { ...refusalTemplateStats(env.ctx)! };
+    /** The page without its nonce (each response has its own, in the CSP header and the scripts). */
+    const html = async (res: Response) => {
+      const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+      expect(nonce).toBeTruthy();
+      const body = await res.text();
+      expect(body).toContain(`nonce="${nonce}"`);
+      return body.split(nonce!).join("<nonce>");
+    };
+    const n = await createNotice(env.ctx, world.batch, { dateOfBirth: "1966-06-16" });
+    const cases = [
+      // a wrong date of birth: a miss, then a hit with other values
+      { code: n.code, "dob-month": "7", "dob-day": "17", "dob-year": "1967" },
+      { code: n.code.toLowerCase(), "dob-month": "08", "dob-day": "18", "dob-year": "1968" },
+      // a typo in the check symbol, a code of the wrong shape
+      { code: "DEM0-ADV1-T7K4-Q2XA", "dob-month": "9", "dob-day": "19", "dob-year": "1969" },
+      { code: "ABCD EFGH 2345", "dob-month": "10", "dob-day": "20", "dob-year": "1970" },
+      { code: "ABCD EFGH 2347", "dob-month": "11", "dob-day": "21", "dob-year": "1971" },
+    ];
+    for (const [lang, extra] of [
+      ["en", {}],
+      ["es", { "Accept-Language": "es-MX,es;q=0.9" }],
+    ] as const) {
+      for (const fields of cases) {
+        const pages = [];
+        for (const server of [fast, remix]) {
+          const res = await postForm(server.url + "/check", fields, { "X-Forwarded-For": nextAddress(), ...extra });
+          expect(res.status, `${lang} ${fields.code}`).toBe(400);
+          pages.push({ cookies: cookieShapes(res), headers: stableHeaders(res), html: await html(res) });
+        }
+        expect(pages[0], `${lang} ${fields.code}`).toEqual(pages[1]);
+        // The page shows this request's values, and nobody else's.
+        for (const other of cases) {
+          if (other !== fields) expect(pages[0]!.html).not.toContain(`value="${other.code}"`);
+        }
+        expect(pages[0]!.html).toContain(`value="${fields.code}"`);
+        expect(pages[0]!.html).toContain(`value="${fields["dob-year"]}"`);
+      }
+    }
+    const after = refusalTemplateStats(env.ctx)!;
+    expect(after.kept - before.kept).toBeGreaterThanOrEqual(4); // wrong answer, typo, wrong shape; in two languages
+    expect(after.hits - before.hits).toBeGreaterThanOrEqual(3);
+  });
+
+  it("the third refusal in one browser says more, from its own template; the refusal count goes on as before", async () => {
+    const n = await createNotice(env.ctx, world.batch, { dateOfBirth: "1944-04-14" });
+    const answers: string[][] = [];
+    for (const server of [fast, remix]) {
+      let cookie = "";
+      const texts = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await postForm(
+          server.url + "/check",
+          { code: n.code, ...dobFields(`1944-04-${15 + i}`) },
+          { "X-Forwarded-For": nextAddress(), Cookie: cookie },
+        );
+        expect(res.status).toBe(400);
+        cookie = res.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0]!)
+          .join("; ");
+        texts.push(visibleText(await res.text()));
+      }
+      answers.push(texts);
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]![2]).not.toEqual(answers[0]![1]); // the third says more
+  });
+
+  it("typed values no template may carry as they are (a quote, an angle bracket) go to Remix, escaped as ever", async () => {
+    const fields = { code: 'DEM0"ADV1<T7K4', ...dobFields("1958-04-28") };
+    const [a, b] = await Promise.all(
+      [fast, remix].map(async (server) => {
+        const res = await postForm(server.url + "/check", fields, { "X-Forwarded-For": nextAddress() });
+        return { status: res.status, text: visibleText(await res.text()) };
+      }),
+    );
+    expect(a).toEqual(b);
+    expect(a!.status).toBe(400);
   });
 
   it("form errors and a typo: the same 400 page, no lookup, no audit row", async () => {
