@@ -28,7 +28,7 @@ import { cutTemplate, sendTemplate, sentinel, TemplateCache, type TemplateStats 
 import { patientCookie } from "./patient.server";
 import { clientIpOf, logRequest, type RemixRender } from "./remix-handler.server";
 
-/** Templates kept per process (least recently used goes first): ~25–60 KB each, so at most ~30 MB. */
+/** Templates kept per process (least recently used goes first): ~21 KB each plus a ~1.5 KB key, so ~12 MB. */
 export const EXPOSURE_TEMPLATES_MAX = 500;
 
 /** The reference numbers a template may carry: they go into HTML and a script's string as they are. */

@@ -47,6 +47,9 @@ const PATIENT_COOKIE = /(?:^|;\s*)(?:__Host-)?ec_patient=/;
 
 async function firstLang(readersOf: Cookie[], header: string | null): Promise<Lang | null> {
   for (const reader of readersOf) {
+    // A cookie's name is part of the header's text, or the cookie is not there: no parse (and no
+    // base64 + JSON decode) of the whole header for each spelling that is absent (issue 12).
+    if (!header?.includes(reader.name)) continue;
     const value: unknown = await reader.parse(header);
     if (isLang(value)) return value;
   }
