@@ -134,6 +134,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const runPrepared = async <T>(text: string, params: unknown[]): Promise<T[]> => {
+      const result = await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+      return [...(result as unknown as T[])].map(normalizeRow) as T[];
+    };
     return {
       kind: "postgres",
       db,
@@ -142,15 +146,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         const result = await db.execute(query);
         return [...(result as unknown as T[])].map(normalizeRow) as T[];
       },
-      async prepared<T>(query: SQL) {
+      prepared: <T>(query: SQL) => {
         const { sql: text, params } = dialect.sqlToQuery(query);
-        const result = await client.unsafe(text, params as never[], { prepare: true });
-        return [...(result as unknown as T[])].map(normalizeRow) as T[];
+        return runPrepared<T>(text, params);
       },
-      async query<T>(text: string, params: unknown[]) {
-        const result = await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
-        return [...(result as unknown as T[])].map(normalizeRow) as T[];
-      },
+      query: runPrepared,
       async ping() {
         try {
           await client`select 1`;
@@ -175,6 +175,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const client = lite;
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const runQuery = async <T>(text: string, params: unknown[]): Promise<T[]> => (await client.query<T>(text, params)).rows.map(normalizeRow);
   return {
     kind: "pglite",
     db,
@@ -183,15 +184,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       const result = (await db.execute(query)) as unknown as { rows: T[] };
       return result.rows.map(normalizeRow) as T[];
     },
-    async prepared<T>(query: SQL) {
+    prepared: <T>(query: SQL) => {
       const { sql: text, params } = dialect.sqlToQuery(query);
-      const result = await client.query<T>(text, params);
-      return result.rows.map(normalizeRow);
+      return runQuery<T>(text, params);
     },
-    async query<T>(text: string, params: unknown[]) {
-      const result = await client.query<T>(text, params);
-      return result.rows.map(normalizeRow) as T[];
-    },
+    query: runQuery,
     async ping() {
       try {
         await client.query("select 1");

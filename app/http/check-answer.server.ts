@@ -1,11 +1,13 @@
 // What the patient check answers, shared by its Remix route (routes/check.tsx) and its fast path
 // (fast-check.server.ts), so the two cannot drift: the cookies of a match, and the 429 page.
+import type { CheckOutcome } from "~/components/check-page";
 import type { Lang } from "~/content/i18n";
+import type { CheckFormValues } from "~/services/notices/schemas";
 import { fill } from "~/content/i18n";
 import { CHECK_ERRORS, LAYOUT_TEXT } from "~/content/pages";
 import type { Config } from "~/utils/env.server";
 import { stylesheets } from "~/utils/assets.server";
-import { clearRefusals, patientCookie, patientCookies } from "./patient.server";
+import { clearRefusals, patientCookie, patientCookies, REPEATED_REFUSALS } from "./patient.server";
 
 /**
  * The cookies of a successful check, in this order: the new patient session, the refusal count
@@ -16,6 +18,18 @@ import { clearRefusals, patientCookie, patientCookies } from "./patient.server";
 export async function matchCookies(config: Config, token: string, language: Lang): Promise<string[]> {
   const cookies = patientCookies(config);
   return [await cookies.session.serialize(token), await clearRefusals(config), await cookies.noticeLang.serialize(language)];
+}
+
+/**
+ * What the check action answers for a refused check that shows the form again (data and status):
+ * a typo in the check symbol, a code of the wrong shape, or no match (a wrong code, a wrong date
+ * of birth and a locked notice alike; `refusals` is this browser's count, this one included). The
+ * refusal page templates key on exactly this (fast-check.server.ts).
+ */
+export function refusalOutcome(kind: "typo" | "malformed" | "mismatch", values: CheckFormValues, refusals: number): { outcome: CheckOutcome; status: 400 } {
+  if (kind === "typo") return { outcome: { kind: "typo", values }, status: 400 };
+  if (kind === "malformed") return { outcome: { kind: "invalid", errors: [{ field: "code", message: "codeFormat" }], values }, status: 400 };
+  return { outcome: { kind: "noMatch", repeated: refusals >= REPEATED_REFUSALS, values }, status: 400 };
 }
 
 /** The patient cookie's token this request carries (the session a new check ends), if any. */

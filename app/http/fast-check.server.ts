@@ -24,13 +24,13 @@ import type { CheckResult } from "~/services/notices/check.server";
 import type { CheckFormValues } from "~/services/notices/schemas";
 import { log } from "~/utils/log.server";
 import { detachedRemixPost, sendRemixResponse } from "./express-adapter.server";
-import { getLang, langOfHeaders } from "./lang.server";
-import { rootData } from "./page-data.server";
-import { cutTemplate, sendTemplate, sentinel, TemplateCache, type TemplateStats } from "./page-templates.server";
-import { countRefusalIn, REPEATED_REFUSALS } from "./patient.server";
+import { langOfHeaders } from "./lang.server";
+import { checkPageData, rootData } from "./page-data.server";
+import { cutTemplate, sendTemplate, sentinel, TemplateCache, templateStats, type TemplateStats } from "./page-templates.server";
+import { countRefusalIn } from "./patient.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { parseCheckForm } from "~/services/notices/schemas";
-import { matchCookies, previousSessionToken, throttledPageHtml } from "./check-answer.server";
+import { matchCookies, previousSessionToken, refusalOutcome, throttledPageHtml } from "./check-answer.server";
 import { FORM_BODY_MAX_BYTES } from "./limits.server";
 import type { PriorCheck } from "./load-context";
 import { clientIpOf, logRequest, tooLargeResponse, type RemixRender } from "./remix-handler.server";
@@ -47,10 +47,9 @@ const TYPED_SAFE = /^[A-Za-z0-9 -]{1,40}$/;
 export const REFUSAL_TEMPLATES_MAX = 64;
 const CHECK_ROUTE = "routes/check";
 
-const statsByContext = new WeakMap<AppContext, TemplateStats>();
 /** How the refusal templates did (tests look; counts only). */
-export function refusalTemplateStats(ctx: AppContext): TemplateStats | undefined {
-  return statsByContext.get(ctx);
+export function refusalTemplateStats(ctx: AppContext): TemplateStats {
+  return templateStats(ctx, "refusal");
 }
 
 /** Express middleware for POST /check; anything it does not answer goes on to Remix. */
@@ -62,8 +61,7 @@ export function fastCheck(ctx: AppContext, render?: RemixRender) {
     year: sentinel("ECYEAR"),
     nonce: sentinel("ECNONCE"),
   };
-  const templates = new TemplateCache<Slot>(REFUSAL_TEMPLATES_MAX);
-  statsByContext.set(ctx, templates.stats);
+  const templates = new TemplateCache<Slot>(REFUSAL_TEMPLATES_MAX, ctx, "refusal");
   let warnedMismatch = false;
 
   /**
@@ -83,18 +81,13 @@ export function fastCheck(ctx: AppContext, render?: RemixRender) {
     const cookieHeader = req.headers.cookie ?? null;
     const placeholders = { code: sentinels.code, month: sentinels.month, day: sentinels.day, year: sentinels.year };
     // What the action returns for this outcome (routes/check.tsx), with placeholders for the values.
-    let refusals: { count: number; setCookie: string } | null = null;
-    let outcome: unknown;
-    if (result.kind === "mismatch") {
-      refusals = await countRefusalIn(cookieHeader, ctx.config);
-      outcome = { kind: "noMatch", repeated: refusals.count >= REPEATED_REFUSALS, values: placeholders };
-    } else if (result.kind === "typo") outcome = { kind: "typo", values: placeholders };
-    else outcome = { kind: "invalid", errors: [{ field: "code", message: "codeFormat" }], values: placeholders };
+    const refusals = result.kind === "mismatch" ? await countRefusalIn(cookieHeader, ctx.config) : null;
+    const { outcome } = refusalOutcome(result.kind as "typo" | "malformed" | "mismatch", placeholders, refusals?.count ?? 0);
 
     const bot = isbot(req.headers["user-agent"] ?? "");
     const lang = await langOfHeaders(cookieHeader, req.headers["accept-language"] ?? null);
     const incident = await getPublicIncident(ctx);
-    const checkData = { lang, incident: incident ? homeIncidentOf(incident, lang, ctx.now()) : null };
+    const checkData = checkPageData(lang, incident ? homeIncidentOf(incident, lang, ctx.now()) : null);
     const key = JSON.stringify([bot, 400, rootData(lang, incident), checkData, outcome]);
 
     const template = await templates.get(key, async () => {
@@ -176,11 +169,9 @@ export function fastCheck(ctx: AppContext, render?: RemixRender) {
         if (await answerRefusal(req, res, body, parsed.values, prior.result, started)) return;
       }
       if ("result" in prior && prior.result.kind === "throttled") {
-        const request = new Request("http://localhost/check", {
-          headers: { cookie: req.headers.cookie ?? "", "accept-language": req.headers["accept-language"] ?? "" },
-        });
         const incident = await getPublicIncident(ctx);
-        const html = throttledPageHtml(await getLang(request), prior.result.retryAfterSeconds, incident?.tollFreePhone ?? "");
+        const lang = await langOfHeaders(req.headers.cookie ?? null, req.headers["accept-language"] ?? null);
+        const html = throttledPageHtml(lang, prior.result.retryAfterSeconds, incident?.tollFreePhone ?? "");
         res
           .status(429)
           .set({ "Retry-After": String(prior.result.retryAfterSeconds), "Cache-Control": "no-store", "Content-Type": "text/html; charset=utf-8" })

@@ -24,7 +24,7 @@ import { detachedRemixGet } from "./express-adapter.server";
 import { langOfHeaders } from "./lang.server";
 import type { PriorPatient } from "./load-context";
 import { exposurePageData, rootData } from "./page-data.server";
-import { cutTemplate, sendTemplate, sentinel, TemplateCache, type TemplateStats } from "./page-templates.server";
+import { cutTemplate, sendTemplate, sentinel, TemplateCache, templateStats, type TemplateStats } from "./page-templates.server";
 import { patientCookie } from "./patient.server";
 import { clientIpOf, logRequest, type RemixRender } from "./remix-handler.server";
 
@@ -42,18 +42,14 @@ type Slot = "reference" | "nonce";
 
 /** How the templates did (tests and operators look; counts only). */
 export type ExposureTemplateStats = TemplateStats;
-const statsByContext = new WeakMap<AppContext, ExposureTemplateStats>();
 export function exposureTemplateStats(ctx: AppContext): ExposureTemplateStats {
-  let stats = statsByContext.get(ctx);
-  if (!stats) statsByContext.set(ctx, (stats = { hits: 0, renders: 0, kept: 0, notKept: 0 }));
-  return stats;
+  return templateStats(ctx, "exposure");
 }
 
 /** Express middleware for GET /exposure; anything it does not answer goes on to Remix. */
 export function fastExposure(ctx: AppContext, render: RemixRender) {
   const sentinels: Record<Slot, string> = { reference: sentinel("ECREF"), nonce: sentinel("ECNONCE") };
-  const templates = new TemplateCache<Slot>(EXPOSURE_TEMPLATES_MAX);
-  statsByContext.set(ctx, templates.stats);
+  const templates = new TemplateCache<Slot>(EXPOSURE_TEMPLATES_MAX, ctx, "exposure");
   let warnedMismatch = false;
 
   /** Render the page through Remix with the sentinels; the template, and whether others may use it. */

@@ -4,9 +4,12 @@
 import type { LayoutIncident } from "~/components/page-layout";
 import type { Lang } from "~/content/i18n";
 import type { Incident } from "../../db/schema/index";
+import type { homeIncidentOf } from "~/services/incidents/current.server";
 import { letterPhones } from "~/services/notices/summary";
 import { stylesheets } from "~/utils/assets.server";
 import type { PatientPage } from "./patient.server";
+
+type HomeIncident = ReturnType<typeof homeIncidentOf>;
 
 /** The root loader's data: the page's language, the frame's phone line, the stylesheets. */
 export function rootData(lang: Lang, incident: Incident | null) {
@@ -14,6 +17,11 @@ export function rootData(lang: Lang, incident: Incident | null) {
     ? { phone: incident.tollFreePhone, hours: incident.phoneHours[lang], organization: incident.breachedEntity }
     : null;
   return { lang, incident: layoutIncident, stylesheets: stylesheets() };
+}
+
+/** The check page's loader data (GET /check, and the page a refused check shows): the home incident. */
+export function checkPageData(lang: Lang, homeIncident: HomeIncident | null) {
+  return { lang, incident: homeIncident };
 }
 
 /** The exposure page's loader data: the person's exposure, the session's time left, the phones to keep. */

@@ -72,6 +72,17 @@ export function sendTemplate<S extends string>(
 /** How a set of templates did (tests and operators look; counts only). */
 export type TemplateStats = { hits: number; renders: number; kept: number; notKept: number };
 
+const statsByOwner = new WeakMap<object, Map<string, TemplateStats>>();
+
+/** The counts of the templates `name` kept for `owner` (the app's context): zeros until its cache exists. */
+export function templateStats(owner: object, name: string): TemplateStats {
+  let byName = statsByOwner.get(owner);
+  if (!byName) statsByOwner.set(owner, (byName = new Map()));
+  let stats = byName.get(name);
+  if (!stats) byName.set(name, (stats = { hits: 0, renders: 0, kept: 0, notKept: 0 }));
+  return stats;
+}
+
 /**
  * Templates by key, at most `max` (the least recently used goes first), with one render per key at
  * a time: concurrent misses of one key wait for the first render instead of all rendering.
@@ -79,8 +90,15 @@ export type TemplateStats = { hits: number; renders: number; kept: number; notKe
 export class TemplateCache<S extends string> {
   private readonly templates = new Map<string, Template<S>>();
   private readonly rendering = new Map<string, Promise<Template<S> | null>>();
-  readonly stats: TemplateStats = { hits: 0, renders: 0, kept: 0, notKept: 0 };
-  constructor(private readonly max: number) {}
+  readonly stats: TemplateStats;
+  /** `owner` and `name`: whose counts these are, for `templateStats`. */
+  constructor(
+    private readonly max: number,
+    owner: object,
+    name: string,
+  ) {
+    this.stats = templateStats(owner, name);
+  }
 
   /**
    * The template for `key`: kept, or rendered now by `render` (which says whether the render may

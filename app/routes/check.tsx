@@ -5,8 +5,9 @@ import { HOME_TEXT } from "~/content/pages";
 import { getHomeIncident } from "~/services/incidents/current.server";
 import { redeemActivationCode } from "~/services/notices/check.server";
 import { parseCheckForm } from "~/services/notices/schemas";
-import { matchCookies, minutesToWait, previousSessionToken } from "~/http/check-answer.server";
-import { countRefusal, REPEATED_REFUSALS } from "~/http/patient.server";
+import { matchCookies, minutesToWait, previousSessionToken, refusalOutcome } from "~/http/check-answer.server";
+import { checkPageData } from "~/http/page-data.server";
+import { countRefusal } from "~/http/patient.server";
 import { getLang } from "~/http/lang.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: HOME_TE
 /** GET /check shows the same form as the home page (a reload after an error lands here). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = await getLang(request);
-  return { lang, incident: await getHomeIncident(context.app, lang) };
+  return checkPageData(lang, await getHomeIncident(context.app, lang));
 }
 
 /**
@@ -60,9 +61,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect("/exposure", { status: 303, headers });
     }
     case "typo":
-      return data<CheckOutcome>({ kind: "typo", values }, { status: 400 });
-    case "malformed":
-      return data<CheckOutcome>({ kind: "invalid", errors: [{ field: "code", message: "codeFormat" }], values }, { status: 400 });
+    case "malformed": {
+      const { outcome, status } = refusalOutcome(result.kind, values, 0);
+      return data<CheckOutcome>(outcome, { status });
+    }
     case "throttled":
       return data<CheckOutcome>(
         { kind: "throttled", minutes: minutesToWait(result.retryAfterSeconds), values },
@@ -72,10 +74,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       // Identical for a wrong code, a wrong date of birth and a locked notice; only this
       // browser's own count of refusals makes it say more (the hour's pause, the phone number).
       const refusals = await countRefusal(request, ctx.config);
-      return data<CheckOutcome>(
-        { kind: "noMatch", repeated: refusals.count >= REPEATED_REFUSALS, values },
-        { status: 400, headers: { "Set-Cookie": refusals.setCookie } },
-      );
+      const { outcome, status } = refusalOutcome("mismatch", values, refusals.count);
+      return data<CheckOutcome>(outcome, { status, headers: { "Set-Cookie": refusals.setCookie } });
     }
     case "ended":
       return data<CheckOutcome>({ kind: "ended", values }, { status: 410 });
