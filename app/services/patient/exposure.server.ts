@@ -1,7 +1,7 @@
 import { sha256Hex } from "~/utils/crypto.server";
 import type { AppContext } from "../context.server";
 import { exposureOf, type Exposure, type ExposureFields } from "../notices/exposure.server";
-import { sessionOfTouched, touchPatientSessionParams, TOUCH_PATIENT_SESSION_SQL, type TouchedSessionRow } from "./session.server";
+import { sessionOfTouched, touchPatientSessionParams, TOUCH_PATIENT_SESSION_CTES, type TouchedSessionRow } from "./session.server";
 
 /** What the idle-timeout warning on every patient page needs (components/session-timeout.tsx). */
 export type SessionTimeoutInfo = { secondsLeft: number; canExtend: boolean };
@@ -21,7 +21,7 @@ export type PatientExposureRead =
 
 /**
  * readPatientSession and getExposure in one statement: the session is touched by the same rule
- * (TOUCH_PATIENT_SESSION_SQL, ended or its idle deadline moved) and, when it is live, the exposure
+ * (TOUCH_PATIENT_SESSION_CTES: ended, or its idle deadline moved when a minute old) and, when it is live, the exposure
  * of its notice comes back in the same round trip. The notice comes from the session only, never
  * from the request. A fixed SQL text: on PostgreSQL a prepared statement, nothing built per call.
  * The exposure is exposureOf's, as getExposure's is.
@@ -47,8 +47,8 @@ type ReadRow = TouchedSessionRow & ExposureFields & { shown: boolean | null };
 
 // The lateral part is getExposure's read (notice, organization, letter, incident, enrollment),
 // done only for a session that is still live. Dates come as text (YYYY-MM-DD), as drizzle gives them.
-const READ_PATIENT_EXPOSURE_SQL = `with s as (${TOUCH_PATIENT_SESSION_SQL})
-  select s.notice_id, s.created_at, s.live, s.within_limit, x.*
+const READ_PATIENT_EXPOSURE_SQL = `with ${TOUCH_PATIENT_SESSION_CTES}
+  select s.notice_id, s.created_at, s.live, s.within_limit, s.last_seen_at, x.*
   from s left join lateral (
     select (n.purged_at is null and n.revoked_at is null and n.fraud_flagged_at is null) as shown,
       n.reference_number as "referenceNumber", n.language, n.state, n.categories, n.is_minor as "isMinor", n.is_deceased as "isDeceased",

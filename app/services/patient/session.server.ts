@@ -29,39 +29,76 @@ export type ActivePatientSession = {
 export type PatientSessionEnd = { expired: true; reason: "idle" | "limit" };
 
 /**
- * The session rule as one fixed statement (readPatientSession and readPatientExposure run it): idle
- * 15 minutes or 60 minutes after the check, a session ends; every read of a live one pushes the
- * idle deadline forward. The SET clauses see the row as it was, so it either ends the session or
- * moves `last_seen_at`. Parameters: $1 token hash, $2 now, $3 the idle cutoff, $4 the absolute
- * cutoff (touchPatientSessionParams). Returns nothing for a token with no open session.
+ * A live session's idle deadline is moved at most this often. Reading a page within a minute of
+ * the last move writes nothing: the read stays a read (no row version, no durable commit), which
+ * is most page views on notice day. The session still ends exactly 15 minutes after the last move,
+ * and the time a page shows as left counts from that move, in whole minutes: never more than is
+ * left (decision 107).
  */
-export const TOUCH_PATIENT_SESSION_SQL = `update patient_sessions set
-      last_seen_at = case when last_seen_at >= $3::timestamptz and created_at >= $4::timestamptz then $2::timestamptz else last_seen_at end,
-      ended_at = case when last_seen_at >= $3::timestamptz and created_at >= $4::timestamptz then null else $2::timestamptz end
-    where token_hash = $1 and ended_at is null
-    returning notice_id, created_at, ended_at is null as live, created_at >= $4::timestamptz as within_limit`;
+export const PATIENT_TOUCH_EVERY_MS = 60 * 1000;
+
+/**
+ * The session rule as common table expressions (readPatientSession and readPatientExposure select
+ * from `s`): idle 15 minutes or 60 minutes after the check, a session ends; a read of a live one
+ * pushes the idle deadline forward, when it was last pushed a minute ago or more. `cur` is the row
+ * as this statement's snapshot sees it; `t` ends it or moves `last_seen_at` (and re-checks that it
+ * is still open). Parameters: $1 token hash, $2 now, $3 the idle cutoff, $4 the absolute cutoff, $5
+ * the touch cutoff (touchPatientSessionParams). `s` is empty for a token with no open session.
+ */
+export const TOUCH_PATIENT_SESSION_CTES = `cur as (
+      select token_hash, notice_id, created_at, last_seen_at,
+        (last_seen_at >= $3::timestamptz and created_at >= $4::timestamptz) as live
+      from patient_sessions where token_hash = $1 and ended_at is null
+    ),
+    t as (
+      update patient_sessions p set
+        last_seen_at = case when cur.live then $2::timestamptz else p.last_seen_at end,
+        ended_at = case when cur.live then null else $2::timestamptz end
+      from cur
+      where p.token_hash = cur.token_hash and p.ended_at is null and (not cur.live or cur.last_seen_at <= $5::timestamptz)
+      returning p.token_hash
+    ),
+    s as (
+      select cur.notice_id, cur.created_at, cur.live, cur.created_at >= $4::timestamptz as within_limit,
+        case when cur.live and exists (select 1 from t) then $2::timestamptz else cur.last_seen_at end as last_seen_at
+      from cur
+    )`;
+
+/** The session rule alone, as one fixed statement. */
+export const TOUCH_PATIENT_SESSION_SQL = `with ${TOUCH_PATIENT_SESSION_CTES} select * from s`;
 
 export function touchPatientSessionParams(tokenHash: string, now: Date): string[] {
-  return [tokenHash, now.toISOString(), new Date(now.getTime() - PATIENT_IDLE_MS).toISOString(), new Date(now.getTime() - PATIENT_ABSOLUTE_MS).toISOString()];
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  return [tokenHash, now.toISOString(), ago(PATIENT_IDLE_MS), ago(PATIENT_ABSOLUTE_MS), ago(PATIENT_TOUCH_EVERY_MS)];
 }
 
 /** A row TOUCH_PATIENT_SESSION_SQL returned. */
-export type TouchedSessionRow = { notice_id: number | string; created_at: Date | string; live: boolean; within_limit: boolean };
+export type TouchedSessionRow = {
+  notice_id: number | string;
+  created_at: Date | string;
+  live: boolean;
+  within_limit: boolean;
+  /** The idle deadline's start after this read: now when it was moved. */
+  last_seen_at: Date | string;
+};
 
 /** What a touched row means at `now`: the live session and its deadline, or why it ended. */
 export function sessionOfTouched(row: TouchedSessionRow | undefined, tokenHash: string, now: Date): ActivePatientSession | PatientSessionEnd | null {
   if (!row) return null;
   if (!row.live) return { expired: true, reason: row.within_limit ? "idle" : "limit" };
   const createdAt = new Date(row.created_at);
-  const idleEnd = now.getTime() + PATIENT_IDLE_MS;
   const absoluteEnd = createdAt.getTime() + PATIENT_ABSOLUTE_MS;
+  // The idle end counts from the last move, in whole minutes left: a page never promises more
+  // time than the session has, and pages read within one minute of each other say the same.
+  const idleLeftMs = new Date(row.last_seen_at).getTime() + PATIENT_IDLE_MS - now.getTime();
+  const idleEnd = now.getTime() + Math.floor(idleLeftMs / 60_000) * 60_000;
   return {
     noticeId: Number(row.notice_id),
     tokenHash,
     createdAt,
     expired: false,
     endsAt: new Date(Math.min(idleEnd, absoluteEnd)),
-    canExtend: idleEnd < absoluteEnd,
+    canExtend: now.getTime() + PATIENT_IDLE_MS < absoluteEnd,
   };
 }
 

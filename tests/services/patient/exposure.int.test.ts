@@ -77,6 +77,35 @@ describe(`readPatientExposure (${process.env.TEST_DB_KIND})`, () => {
     expect((await sessionRow(token)).lastSeenAt.getTime()).toBe(start + 20 * 60 * 1000);
   });
 
+  it("writes nothing when the deadline moved less than a minute ago, and never promises more time than is left", async () => {
+    const { batch } = await createMailedWorld(env.ctx);
+    const { notice } = await createNotice(env.ctx, batch);
+    const token = await startSessionFor(env.ctx, notice);
+    const start = (await sessionRow(token)).lastSeenAt.getTime();
+    const xmin = async () =>
+      (await env.ctx.database.query<{ xmin: string }>("select xmin::text as xmin from patient_sessions where token_hash = $1", [sha256Hex(token)]))[0]!.xmin;
+    const version = await xmin();
+
+    env.clock.advance(59 * 1000);
+    const soon = await readPatientExposure(env.ctx, token);
+    expect(soon.kind === "live" && soon.timeout).toEqual({ secondsLeft: 14 * 60, canExtend: true }); // 14:01 left, said in whole minutes
+    expect((await sessionRow(token)).lastSeenAt.getTime()).toBe(start);
+    expect(await xmin()).toBe(version); // no new row version: the read wrote nothing
+
+    env.clock.advance(1000); // a minute after the last move: this read moves it
+    const later = await readPatientExposure(env.ctx, token);
+    expect(later.kind === "live" && later.timeout).toEqual({ secondsLeft: 15 * 60, canExtend: true });
+    expect((await sessionRow(token)).lastSeenAt.getTime()).toBe(start + 60 * 1000);
+
+    // Reads inside the minute keep the 15 minutes counted from the last move, not from the read.
+    env.clock.advance(30 * 1000);
+    expect((await readPatientExposure(env.ctx, token)).kind).toBe("live");
+    env.clock.advance(15 * 60 * 1000 - 30 * 1000); // exactly 15 minutes after the move: still open
+    expect((await readPatientExposure(env.ctx, token)).kind).toBe("live");
+    env.clock.advance(15 * 60 * 1000 + 1000);
+    expect(await readPatientExposure(env.ctx, token)).toEqual({ kind: "ended", reason: "idle" });
+  });
+
   it("ends an idle session (then knows it no more), and says so at the 60-minute limit", async () => {
     const { batch } = await createMailedWorld(env.ctx);
     const { notice } = await createNotice(env.ctx, batch);
