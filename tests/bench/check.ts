@@ -1,4 +1,4 @@
-// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200] [--cpu-prof DIR] [--only check|exposure] [--sustain SECONDS]`
+// `npm run bench -- check [--notices 4452782] [--seconds 20] [--levels 10,50,100] [--port 3200] [--cpu-prof DIR] [--only check|exposure] [--sustain SECONDS] [--accept-encoding VALUE]`
 // Notice-day capacity (issue 12): POST /check and GET /exposure of our production server against
 // two bare node:http + postgres.js servers (tests/bench/bare-server.ts) on the same database, in
 // the same run, at rising concurrency, driven by autocannon. Every request comes from its own
@@ -231,6 +231,8 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
       only: { type: "string" },
       /** After the levels, our check alone at the highest level for this many seconds: throughput minute by minute. */
       sustain: { type: "string", default: "0" },
+      /** Send this Accept-Encoding on our exposure requests, as browsers do (e.g. "gzip, deflate, br, zstd"). */
+      "accept-encoding": { type: "string" },
     },
   });
   const notices = Number(values.notices);
@@ -342,7 +344,11 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     for (let i = 0; i < sessionRows.length; i += 1000)
       await database.postgres!`insert into patient_sessions ${database.postgres!(sessionRows.slice(i, i + 1000))}`;
     let k = 0;
-    const exposureRequest = () => ({ method: "GET", headers: { cookie: `${cookies[k++ % cookies.length]!}; ec_lang=en`, "x-forwarded-for": nextIp() } });
+    const encoding: Record<string, string> = values["accept-encoding"] ? { "accept-encoding": values["accept-encoding"] } : {};
+    const exposureRequest = () => ({
+      method: "GET",
+      headers: { cookie: `${cookies[k++ % cookies.length]!}; ec_lang=en`, "x-forwarded-for": nextIp(), ...encoding },
+    });
     // Warm-up of the page itself (its templates, its statement), not counted.
     if (only !== "check") await load("ours (warm)", `${ours}/exposure`, 10, 3, exposureRequest, 200);
     console.info(`\nGET /exposure with a session vs the bare lookup, ${seconds} s per level:`);
@@ -353,7 +359,13 @@ export async function run(argv: string[]): Promise<Record<string, unknown>> {
     }
 
     const at = (list: Level[], server: string, c: number) => list.find((x) => x.server === server && x.connections === c);
-    const figures: Record<string, unknown> = { notices, seconds, levels, ...(only ? { only } : {}) };
+    const figures: Record<string, unknown> = {
+      notices,
+      seconds,
+      levels,
+      ...(only ? { only } : {}),
+      ...(values["accept-encoding"] ? { accept_encoding: values["accept-encoding"] } : {}),
+    };
     console.info("\nratios (same run):");
     for (const c of levels) {
       const r: Record<string, number> = {};

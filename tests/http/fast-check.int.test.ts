@@ -50,9 +50,19 @@ async function auditOf(res: Response) {
   return rows.map((r) => ({ actorType: r.actorType, action: r.action, subjectType: r.subjectType, outcome: r.outcome, details: r.details }));
 }
 
-/** Headers that must match, leaving out those unique per response. */
+/** Headers that must match, leaving out those unique per response or per way of sending a body. */
 function stableHeaders(res: Response) {
-  const skip = new Set(["x-request-id", "content-security-policy", "date", "set-cookie", "content-length", "etag", "keep-alive", "connection"]);
+  const skip = new Set([
+    "x-request-id",
+    "content-security-policy",
+    "date",
+    "set-cookie",
+    "content-length",
+    "transfer-encoding",
+    "etag",
+    "keep-alive",
+    "connection",
+  ]);
   return [...res.headers.entries()].filter(([k]) => !skip.has(k)).sort();
 }
 

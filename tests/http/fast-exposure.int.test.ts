@@ -135,6 +135,37 @@ describe(`the exposure page from templates and from Remix are the same page (${p
   });
 });
 
+describe(`a template is compressed as the middleware would, in one call (${process.env.TEST_DB_KIND})`, () => {
+  it("the same encoding and Vary as Remix's page for each Accept-Encoding, the same page decoded; sent whole, not streamed", async () => {
+    const { notice } = await createNotice(env.ctx, world.batch, { exposed: ["name", "claims"] });
+    const cookie = await cookieFor(await startSessionFor(env.ctx, notice));
+    await (await open(fast, cookie)).text(); // the template exists: what follows are hits
+    const cases: [string, string | null][] = [
+      ["gzip, deflate, br, zstd", "br"], // Chromium's
+      ["gzip, deflate", "gzip"],
+      ["br;q=0, gzip", "gzip"],
+      ["gzip;q=0.5, br;q=0.9", "br"],
+      ["deflate", "deflate"], // left to the middleware's stream
+      ["identity", null],
+    ];
+    for (const [accept, expected] of cases) {
+      const hitsBefore = stats().hits;
+      const hit = await open(fast, cookie, { "Accept-Encoding": accept });
+      const plain = await open(remix, cookie, { "Accept-Encoding": accept });
+      expect(stats().hits - hitsBefore, accept).toBe(1);
+      expect(hit.headers.get("content-encoding"), accept).toBe(expected);
+      expect(plain.headers.get("content-encoding"), accept).toBe(expected);
+      expect(hit.headers.get("vary"), accept).toBe(plain.headers.get("vary"));
+      expect(await normalised(hit), accept).toBe(await normalised(plain));
+      if (expected === "br" || expected === "gzip") {
+        // One synchronous compression: the whole body with its length, where the stream is chunked.
+        expect(Number(hit.headers.get("content-length")), accept).toBeGreaterThan(0);
+        expect(plain.headers.get("content-length"), accept).toBeNull();
+      }
+    }
+  });
+});
+
 describe(`templates never mix people up (${process.env.TEST_DB_KIND})`, () => {
   it("two people with the same kind of page: one template, each sees only their own reference number", async () => {
     const [a, b] = [
