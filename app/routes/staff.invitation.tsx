@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
+import { NewPasswordFields, TotpCodeField } from "~/components/staff-fields";
 import { staffCookie } from "~/http/staff.server";
 import { acceptInvitation, openInvitation, type InvitationEnded } from "~/services/staff/invitations.server";
-import { PASSWORD_MIN_CHARS, PASSWORD_PROBLEM_TEXT } from "~/services/staff/password-policy";
+import { PASSWORD_PROBLEM_TEXT } from "~/services/staff/password-policy";
 import { AcceptInvitationSchema, fieldErrors } from "~/services/staff/schemas";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -79,15 +80,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-function FieldError({ errors, field }: { errors: Outcome["errors"]; field: string }) {
-  const e = errors.find((x) => x.field === field);
-  return e ? (
-    <span className="usa-error-message" id={`${field}-error`}>
-      {e.message}
-    </span>
-  ) : null;
-}
-
 export default function AcceptInvitation() {
   const page = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
@@ -108,10 +100,6 @@ export default function AcceptInvitation() {
     );
   }
   const errors = outcome?.errors ?? [];
-  const has = (f: string) => errors.some((e) => e.field === f);
-  const group = (f: string) => (has(f) ? "usa-form-group usa-form-group--error" : "usa-form-group");
-  const input = (f: string) => (has(f) ? "usa-input usa-input--error" : "usa-input");
-  const described = (f: string) => (has(f) ? `${f}-error` : undefined);
   const key = page.totpSecret.match(/.{1,4}/g)?.join(" ") ?? page.totpSecret;
   return (
     <div className="grid-row padding-y-4">
@@ -124,41 +112,7 @@ export default function AcceptInvitation() {
             once, until {page.expiresAt.replace("T", " ").slice(0, 16)} UTC.
           </p>
           <h2>1. Choose a password</h2>
-          <p>
-            Use at least {PASSWORD_MIN_CHARS} characters. Three or four words that have nothing to do with each other work well. Easy-to-guess passwords are
-            refused.
-          </p>
-          <div className={group("password")}>
-            <label className="usa-label" htmlFor="password">
-              Password
-            </label>
-            <FieldError errors={errors} field="password" />
-            <input
-              className={input("password")}
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={PASSWORD_MIN_CHARS}
-              required
-              aria-describedby={described("password")}
-            />
-          </div>
-          <div className={group("confirm")}>
-            <label className="usa-label" htmlFor="confirm">
-              Password again
-            </label>
-            <FieldError errors={errors} field="confirm" />
-            <input
-              className={input("confirm")}
-              id="confirm"
-              name="confirm"
-              type="password"
-              autoComplete="new-password"
-              required
-              aria-describedby={described("confirm")}
-            />
-          </div>
+          <NewPasswordFields errors={errors} labels={{ password: "Password", confirm: "Password again" }} />
           <h2>2. Set up your authenticator app</h2>
           <p>
             Open an authenticator app on your phone (for example Google Authenticator or Microsoft Authenticator) and add an account with this set-up key.
@@ -171,23 +125,7 @@ export default function AcceptInvitation() {
             On this phone? <a href={page.otpauthUri}>Add it to your authenticator app</a>.
           </p>
           <h2>3. Enter the code from the app</h2>
-          <div className={group("code")}>
-            <label className="usa-label" htmlFor="code">
-              6-digit code
-            </label>
-            <FieldError errors={errors} field="code" />
-            <input
-              className={`${input("code")} usa-input--small`}
-              id="code"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9 ]*"
-              maxLength={7}
-              required
-              aria-describedby={described("code")}
-            />
-          </div>
+          <TotpCodeField errors={errors} />
           <button type="submit" className="usa-button">
             Create my account
           </button>

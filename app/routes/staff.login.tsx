@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
+import { InputField, NewPasswordFields, TotpCodeField } from "~/components/staff-fields";
 import { signInStage, signInWithNewPassword, signInWithPassword, signInWithTotp, type SignInResult } from "~/services/staff/login.server";
-import { PASSWORD_MIN_CHARS, PASSWORD_PROBLEM_TEXT } from "~/services/staff/password-policy";
+import { PASSWORD_PROBLEM_TEXT } from "~/services/staff/password-policy";
 import { fieldErrors, NewPasswordStepSchema, PasswordStepSchema, TotpStepSchema } from "~/services/staff/schemas";
 import { clearStaffCookie, readStaffToken, staffCookie } from "~/http/staff.server";
 import { safeStaffNextPath } from "~/utils/safe-next";
@@ -111,22 +112,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return answer({ errors: [{ field: "email", message: "Please start again." }] }, 400);
 }
 
-function fieldError(errors: Outcome["errors"], field: string) {
-  const e = errors.find((x) => x.field === field);
-  return e ? (
-    <span className="usa-error-message" id={`${field}-error`}>
-      {e.message}
-    </span>
-  ) : null;
-}
-
 export default function StaffLogin() {
   const { stage, next, ended } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const errors = outcome?.errors ?? [];
-  const group = (field: string) => (errors.some((e) => e.field === field) ? "usa-form-group usa-form-group--error" : "usa-form-group");
-  const input = (field: string) => (errors.some((e) => e.field === field) ? "usa-input usa-input--error" : "usa-input");
-  const described = (field: string) => (errors.some((e) => e.field === field) ? `${field}-error` : undefined);
   return (
     <div className="grid-row padding-y-4">
       <div className="tablet:grid-col-8 desktop:grid-col-6">
@@ -147,37 +136,8 @@ export default function StaffLogin() {
             <p>For call-center agents, supervisors and administrators. Every sign-in is recorded.</p>
             <input type="hidden" name="intent" value="password" />
             <input type="hidden" name="next" value={next} />
-            <div className={group("email")}>
-              <label className="usa-label" htmlFor="email">
-                Email address
-              </label>
-              {fieldError(errors, "email")}
-              <input
-                className={input("email")}
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="username"
-                required
-                defaultValue={outcome?.email ?? ""}
-                aria-describedby={described("email")}
-              />
-            </div>
-            <div className={group("password")}>
-              <label className="usa-label" htmlFor="password">
-                Password
-              </label>
-              {fieldError(errors, "password")}
-              <input
-                className={input("password")}
-                id="password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                aria-describedby={described("password")}
-              />
-            </div>
+            <InputField errors={errors} name="email" label="Email address" type="email" autoComplete="username" required defaultValue={outcome?.email ?? ""} />
+            <InputField errors={errors} name="password" label="Password" type="password" autoComplete="current-password" required />
             <button type="submit" className="usa-button">
               Continue
             </button>
@@ -192,23 +152,7 @@ export default function StaffLogin() {
               </p>
               <input type="hidden" name="intent" value="totp" />
               <input type="hidden" name="next" value={next} />
-              <div className={group("code")}>
-                <label className="usa-label" htmlFor="code">
-                  6-digit code
-                </label>
-                {fieldError(errors, "code")}
-                <input
-                  className={`${input("code")} usa-input--small`}
-                  id="code"
-                  name="code"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  pattern="[0-9 ]*"
-                  maxLength={7}
-                  required
-                  aria-describedby={described("code")}
-                />
-              </div>
+              <TotpCodeField errors={errors} />
               <button type="submit" className="usa-button">
                 Sign in
               </button>
@@ -223,43 +167,10 @@ export default function StaffLogin() {
         ) : (
           <Form method="post" className="usa-form usa-form--large" data-testid="new-password-step">
             <h1>Choose your password</h1>
-            <p>
-              Replace the one-time password you were given. Use at least {PASSWORD_MIN_CHARS} characters; a few unrelated words work well. Common and
-              easy-to-guess passwords are refused.
-            </p>
+            <p>Replace the one-time password you were given.</p>
             <input type="hidden" name="intent" value="new-password" />
             <input type="hidden" name="next" value={next} />
-            <div className={group("password")}>
-              <label className="usa-label" htmlFor="password">
-                New password
-              </label>
-              {fieldError(errors, "password")}
-              <input
-                className={input("password")}
-                id="password"
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                minLength={PASSWORD_MIN_CHARS}
-                required
-                aria-describedby={described("password")}
-              />
-            </div>
-            <div className={group("confirm")}>
-              <label className="usa-label" htmlFor="confirm">
-                New password again
-              </label>
-              {fieldError(errors, "confirm")}
-              <input
-                className={input("confirm")}
-                id="confirm"
-                name="confirm"
-                type="password"
-                autoComplete="new-password"
-                required
-                aria-describedby={described("confirm")}
-              />
-            </div>
+            <NewPasswordFields errors={errors} labels={{ password: "New password", confirm: "New password again" }} />
             <button type="submit" className="usa-button">
               Save and sign in
             </button>
