@@ -27,8 +27,10 @@ export type Database = {
    * `rows` for a statement of the hot path whose text never varies (only its parameters do). On
    * PostgreSQL it is prepared once per connection: each later run is one round trip, while an
    * unprepared statement with parameters costs two (postgres.js asks the server for the
-   * parameters' types first) and is parsed and planned every time (decision 105). Never give it
-   * text that varies per request: each distinct text stays prepared on its connection.
+   * parameters' types first) and is parsed and planned every time (decision 105). It runs on
+   * connections of its own that plan it once, with sequential scans priced out (decision 109):
+   * only for statements that read by unique keys. Never give it text that varies per request:
+   * each distinct text stays prepared on its connection.
    */
   prepared<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /**
@@ -110,8 +112,7 @@ export function isConnectionLost(error: unknown): boolean {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
-    const client = postgres(options.url, {
-      max: options.poolMax ?? 10,
+    const common = {
       onnotice: () => {},
       // int8 counts come back as strings by default; ids here fit in a JS number.
       types: { bigint: postgres.BigInt },
@@ -123,19 +124,40 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       // A database that does not answer at all (not refused: dropped packets) fails a connect
       // after this many seconds instead of 30: the request gets its 503 sooner.
       connect_timeout: CONNECT_TIMEOUT_S,
+    };
+    const lockTimeout = options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {};
+    const client = postgres(options.url, {
+      ...common,
+      max: options.poolMax ?? 10,
+      connection: { application_name: "exposure-check", ...lockTimeout },
+    });
+    // The hot path's fixed statements (`prepared`, `query`) run on connections of their own,
+    // opened on first use (decision 109):
+    // - planned once per connection (a generic plan): the exposure read took 0.6–0.9 ms to plan
+    //   and 0.1 ms to run;
+    // - with sequential scans priced out, so a plan made while a table was nearly empty (the
+    //   throttle table on notice-day morning) still uses its index as the table grows. Every hot
+    //   statement reads by a unique key; a plan that cached a sequential scan slowed the check
+    //   from ~380 to ~140 a second over ten minutes (decision 105). The rest of the app (reports
+    //   over millions of rows) keeps the planner's defaults on its own pool.
+    const hot = postgres(options.url, {
+      ...common,
+      max: options.poolMax ?? 10,
       connection: {
-        application_name: "exposure-check",
-        // Statements run through `prepared` are planned for their parameters on every run, as
-        // unprepared ones are: a plan cached while a table was nearly empty (the throttle table on
-        // notice-day morning) chose a sequential scan and kept it as the table grew — the check
-        // slowed from ~380 to ~140 a second over ten minutes (decision 105).
-        plan_cache_mode: "force_custom_plan",
-        ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
+        application_name: "exposure-check-hot",
+        plan_cache_mode: "force_generic_plan",
+        enable_seqscan: "off",
+        // Pricing a scan out makes a plan that must scan (a table of a few rows with no index
+        // for the condition, e.g. the latest incident) cost ~1e10, far over jit_above_cost:
+        // PostgreSQL then compiled such a statement on every run (~450 ms). Point lookups never
+        // gain from JIT.
+        jit: "off",
+        ...lockTimeout,
       },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     const runPrepared = async <T>(text: string, params: unknown[]): Promise<T[]> => {
-      const result = await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+      const result = await hot.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
       return [...(result as unknown as T[])].map(normalizeRow) as T[];
     };
     return {
@@ -159,7 +181,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           return false;
         }
       },
-      close: once(() => client.end({ timeout: 5 })),
+      close: once(async () => {
+        await Promise.all([client.end({ timeout: 5 }), hot.end({ timeout: 5 })]);
+      }),
     };
   }
   let lite = options.pglite;
