@@ -4,12 +4,13 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import helmet from "helmet";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { migrateDatabase, openDatabase, type Database } from "../db/client";
+import { cspNonce } from "./utils/crypto.server";
 import { fastCheck } from "./http/fast-check.server";
 import { bodyLimits, sendPlainError } from "./http/limits.server";
 import { fastExposure } from "./http/fast-exposure.server";
@@ -52,7 +53,7 @@ export function createApp(build: ServerBuild, ctx: AppContext, options: { bodyTi
 
   app.use((req, res, next) => {
     res.locals.requestId = randomUUID();
-    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = cspNonce();
     res.setHeader("X-Request-Id", res.locals.requestId as string);
     // Remix builds URLs and compares Origin with X-Forwarded-Host when there is one: only a
     // trusted proxy's counts.

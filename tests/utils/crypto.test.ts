@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FieldCipher } from "~/utils/crypto.server";
+import { cspNonce, FieldCipher } from "~/utils/crypto.server";
 
 describe("field encryption", () => {
   const k1 = { id: "k1", key: Buffer.alloc(32, 1) };
@@ -28,5 +28,14 @@ describe("field encryption", () => {
     const tampered = v.slice(0, -2) + (v.endsWith("A") ? "BB" : "AA");
     expect(() => c.decrypt("dob", tampered)).toThrow();
     expect(() => new FieldCipher([k2]).decrypt("dob", v)).toThrow(/unknown data key/);
+  });
+});
+
+describe("CSP nonces", () => {
+  it("are 128 random bits each, never repeated, across many refills of the pool", () => {
+    const nonces = Array.from({ length: 5000 }, () => cspNonce());
+    expect(new Set(nonces).size).toBe(5000);
+    for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
+    expect(nonces.every((n) => /^[A-Za-z0-9+/]{22}==$/.test(n))).toBe(true);
   });
 });
