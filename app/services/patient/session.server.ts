@@ -32,8 +32,7 @@ export type PatientSessionEnd = { expired: true; reason: "idle" | "limit" };
  * A live session's idle deadline is moved at most this often. Reading a page within a minute of
  * the last move writes nothing: the read stays a read (no row version, no durable commit), which
  * is most page views on notice day. The session still ends exactly 15 minutes after the last move,
- * and the time a page shows as left counts from that move, in whole minutes: never more than is
- * left (decision 107).
+ * and the time a page shows as left counts from that move, to the nearest minute (decision 107).
  */
 export const PATIENT_TOUCH_EVERY_MS = 60 * 1000;
 
@@ -88,10 +87,12 @@ export function sessionOfTouched(row: TouchedSessionRow | undefined, tokenHash: 
   if (!row.live) return { expired: true, reason: row.within_limit ? "idle" : "limit" };
   const createdAt = new Date(row.created_at);
   const absoluteEnd = createdAt.getTime() + PATIENT_ABSOLUTE_MS;
-  // The idle end counts from the last move, in whole minutes left: a page never promises more
-  // time than the session has, and pages read within one minute of each other say the same.
+  // The idle end counts from the last move, to the nearest whole minute: the page just after the
+  // check says 15 minutes, and pages read within a minute of each other say 15 or 14 (the page
+  // templates then have two variants, not sixty). At most 30 seconds more than is left; the
+  // page's own countdown signs out by then (decision 107).
   const idleLeftMs = new Date(row.last_seen_at).getTime() + PATIENT_IDLE_MS - now.getTime();
-  const idleEnd = now.getTime() + Math.floor(idleLeftMs / 60_000) * 60_000;
+  const idleEnd = now.getTime() + Math.round(idleLeftMs / 60_000) * 60_000;
   return {
     noticeId: Number(row.notice_id),
     tokenHash,

@@ -77,7 +77,7 @@ describe(`readPatientExposure (${process.env.TEST_DB_KIND})`, () => {
     expect((await sessionRow(token)).lastSeenAt.getTime()).toBe(start + 20 * 60 * 1000);
   });
 
-  it("writes nothing when the deadline moved less than a minute ago, and never promises more time than is left", async () => {
+  it("writes nothing when the deadline moved less than a minute ago, and says the time left from the last move, to the minute", async () => {
     const { batch } = await createMailedWorld(env.ctx);
     const { notice } = await createNotice(env.ctx, batch);
     const token = await startSessionFor(env.ctx, notice);
@@ -86,11 +86,14 @@ describe(`readPatientExposure (${process.env.TEST_DB_KIND})`, () => {
       (await env.ctx.database.query<{ xmin: string }>("select xmin::text as xmin from patient_sessions where token_hash = $1", [sha256Hex(token)]))[0]!.xmin;
     const version = await xmin();
 
-    env.clock.advance(59 * 1000);
+    env.clock.advance(20 * 1000);
+    const first = await readPatientExposure(env.ctx, token);
+    expect(first.kind === "live" && first.timeout).toEqual({ secondsLeft: 15 * 60, canExtend: true }); // 14:40 left: the nearest minute
+    env.clock.advance(39 * 1000);
     const soon = await readPatientExposure(env.ctx, token);
-    expect(soon.kind === "live" && soon.timeout).toEqual({ secondsLeft: 14 * 60, canExtend: true }); // 14:01 left, said in whole minutes
+    expect(soon.kind === "live" && soon.timeout).toEqual({ secondsLeft: 14 * 60, canExtend: true }); // 14:01 left
     expect((await sessionRow(token)).lastSeenAt.getTime()).toBe(start);
-    expect(await xmin()).toBe(version); // no new row version: the read wrote nothing
+    expect(await xmin()).toBe(version); // no new row version: neither read wrote anything
 
     env.clock.advance(1000); // a minute after the last move: this read moves it
     const later = await readPatientExposure(env.ctx, token);
