@@ -50,6 +50,14 @@ export type Database = {
 /** Turns a drizzle `sql` template into text and parameters for `prepared`. */
 const dialect = new PgDialect();
 
+/** `prepared` on a driver's `query`: the template's text and parameters, run as `query` runs them. */
+const preparedVia =
+  (run: <T>(text: string, params: unknown[]) => Promise<T[]>) =>
+  <T>(query: SQL): Promise<T[]> => {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return run<T>(text, params);
+  };
+
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "db/migrations");
 
 export type OpenOptions = {
@@ -168,10 +176,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         const result = await db.execute(query);
         return [...(result as unknown as T[])].map(normalizeRow) as T[];
       },
-      prepared: <T>(query: SQL) => {
-        const { sql: text, params } = dialect.sqlToQuery(query);
-        return runPrepared<T>(text, params);
-      },
+      prepared: preparedVia(runPrepared),
       query: runPrepared,
       async ping() {
         try {
@@ -208,10 +213,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       const result = (await db.execute(query)) as unknown as { rows: T[] };
       return result.rows.map(normalizeRow) as T[];
     },
-    prepared: <T>(query: SQL) => {
-      const { sql: text, params } = dialect.sqlToQuery(query);
-      return runQuery<T>(text, params);
-    },
+    prepared: preparedVia(runQuery),
     query: runQuery,
     async ping() {
       try {

@@ -21,10 +21,10 @@ export type PatientExposureRead =
 
 /**
  * readPatientSession and getExposure in one statement: the session is touched by the same rule
- * (TOUCH_PATIENT_SESSION_CTES: ended, or its idle deadline moved when a minute old) and, when it is live, the exposure
- * of its notice comes back in the same round trip. The notice comes from the session only, never
- * from the request. A fixed SQL text: on PostgreSQL a prepared statement, nothing built per call.
- * The exposure is exposureOf's, as getExposure's is.
+ * (TOUCH_PATIENT_SESSION_CTES: ended, or its idle deadline moved when a minute old) and, when it
+ * is live, the exposure of its notice comes back in the same round trip. The notice comes from
+ * the session only, never from the request. A fixed SQL text: on PostgreSQL a prepared statement,
+ * nothing built per call. The exposure is exposureOf's, as getExposure's is.
  */
 export async function readPatientExposure(ctx: AppContext, token: string | null | undefined): Promise<PatientExposureRead> {
   if (!token) return { kind: "none" };
