@@ -39,7 +39,11 @@ export type Database = {
    * pool, never inside a caller's transaction.
    */
   query<T = Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]>;
-  /** Is the database answering? For /readyz. */
+  /**
+   * Is the database answering, on both pools on PostgreSQL? For /readyz: false after
+   * PING_TIMEOUT_MS at the latest, so a probe always gets its answer (a load balancer's own
+   * timeout is a few seconds).
+   */
   ping(): Promise<boolean>;
   close(): Promise<void>;
   /** The underlying clients, for bulk paths (COPY). Exactly one is set. */
@@ -93,6 +97,28 @@ export function isLockTimeout(error: unknown): boolean {
 
 /** Seconds a new connection to PostgreSQL may take before the query waiting for it fails. */
 export const CONNECT_TIMEOUT_S = 10;
+
+/** How long /readyz waits for the database before it says "down". */
+export const PING_TIMEOUT_MS = 2000;
+
+/** true when `run` succeeds within PING_TIMEOUT_MS; false when it fails or takes longer. */
+async function answersWithin(run: () => Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([
+      run().then(
+        () => true as const,
+        () => false as const,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * The connection to PostgreSQL was lost or could not be made (refused, reset, closed, timed out;
@@ -178,14 +204,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       },
       prepared: preparedVia(runPrepared),
       query: runPrepared,
-      async ping() {
-        try {
-          await client`select 1`;
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      ping: () => answersWithin(() => Promise.all([client`select 1`, hot`select 1`])),
       close: once(async () => {
         await Promise.all([client.end({ timeout: 5 }), hot.end({ timeout: 5 })]);
       }),
@@ -215,14 +234,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
     prepared: preparedVia(runQuery),
     query: runQuery,
-    async ping() {
-      try {
-        await client.query("select 1");
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ping: () => answersWithin(() => client.query("select 1")),
     close: once(async () => {
       if (!client.closed) await client.close();
       releaseLock();

@@ -21,14 +21,16 @@ let proxied: Database;
 let server: AppServer;
 beforeAll(async () => {
   if (!onPostgres) return;
-  env = await openTestEnv({ start: new Date() });
+  // Each request of the load comes from its own address (X-Forwarded-For through one trusted hop),
+  // so no per-address limit is involved. The app reads it from its context's config.
+  env = await openTestEnv({ start: new Date(), config: { trustProxy: true, trustProxySetting: { hops: 1 } } });
   const o = env.database.postgres!.options;
   proxy = new CuttableProxy({ host: o.host[0]!, port: o.port[0]! });
   await proxy.start();
   proxied = await openDatabase({ url: `postgres://${o.user}@127.0.0.1:${proxy.port}/${o.database}`, poolMax: 10, lockTimeoutMs: 5000 });
   const ctx = createAppContext(proxied, env.config);
   server = await startServer({
-    config: { ...env.config, port: 0, host: "127.0.0.1", trustProxy: true, trustProxySetting: { hops: 1 } },
+    config: { ...env.config, port: 0, host: "127.0.0.1" },
     build: await loadBuild(),
     database: proxied,
     ctx,
