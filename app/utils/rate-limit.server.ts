@@ -66,11 +66,11 @@ function blockSql(failures: ReturnType<typeof sql>) {
 
 /**
  * Count one attempt for `key` — as common table expressions for a caller that does its own work
- * in the same statement (the patient check: the count and the notice's lookup are one round
- * trip). `attempt_t` returns the new count when the attempt is allowed (nothing when the key is
- * blocked right now: a blocked key is not counted further); `attempt_b` returns the block's end
- * when it is not. The row lock of the upsert serializes attempts on one key, across app
- * instances. Its text never varies (it may be prepared).
+ * in the same statement (the patient check: a failure's count, the notice's count and the audit
+ * rows are one statement, decision 110). `attempt_t` returns the new count when the attempt is
+ * allowed (nothing when the key is blocked right now: a blocked key is not counted further);
+ * `attempt_b` returns the block's end when it is not. The row lock of the upsert serializes
+ * attempts on one key, across app instances. Its text never varies (it may be prepared).
  */
 export function attemptCtes(key: string, now: Date): SQL {
   // Dates inside sql`` go as ISO text: postgres.js (under drizzle) cannot serialize a raw Date.
@@ -118,24 +118,36 @@ export async function takeAttempt(db: Db, key: string, now: Date): Promise<Attem
 }
 
 /**
+ * The columns of a read-only look at `key`'s row (`th`, left-joined by the caller): the failures
+ * counted in its window and the block's end. For a caller that decides in its own later statement
+ * — counting with `attemptCtes` there when the attempt fails — and only needs to know now whether
+ * to stop at once or slow down (the patient check, decision 110).
+ */
+export function peekColumns(now: Date): SQL {
+  const cutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  return sql`(case when th.window_start >= ${cutoff}::timestamptz then th.failures else 0 end) as peek_failures, th.blocked_until as peek_blocked_until`;
+}
+
+export type PeekRow = { peek_failures: number | string | null; peek_blocked_until: Date | string | null };
+
+/** What `peekColumns` says: blocked now (for how long), or go ahead after `delayMs`. */
+export function peekFrom(row: PeekRow | undefined, now: Date): { blocked: true; retryAfterMs: number } | { blocked: false; delayMs: number } {
+  const until = row?.peek_blocked_until ? new Date(row.peek_blocked_until).getTime() : null;
+  if (until !== null && until > now.getTime()) return { blocked: true, retryAfterMs: Math.max(1000, until - now.getTime()) };
+  // This attempt would be the (failures + 1)-th: the delay takeAttempt gives it.
+  return { blocked: false, delayMs: delayFor(Number(row?.peek_failures ?? 0)) };
+}
+
+/**
  * The attempt succeeded: give it back (the counter goes down by one, never below zero, and a block
  * this very attempt set is lifted). Failures before it stay counted: a success does not wipe out a
  * guessing run.
  */
 export async function giveBackAttempt(db: Db, key: string): Promise<void> {
-  await db.execute(giveBackAttemptSql(key));
-}
-
-/**
- * giveBackAttempt's statement, for a caller that gives the attempt back inside the statement that
- * records the success (the patient check: one round trip fewer). It ends with its WHERE clause, so
- * a caller may append `and <condition>`.
- */
-export function giveBackAttemptSql(key: string): SQL {
-  return sql`update throttles set
+  await db.execute(sql`update throttles set
       failures = greatest(failures - 1, 0),
       blocked_until = case when failures - 1 < ${BLOCK_AFTER_FAILURES} then null else blocked_until end
-    where key = ${key} and failures > 0`;
+    where key = ${key} and failures > 0`);
 }
 
 /**

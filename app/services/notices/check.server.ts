@@ -3,7 +3,7 @@ import { auditAppendCtes, type AuditInput } from "../audit/record.server";
 import { noticeInCurrentIncident } from "../incidents/current.server";
 import type { AppContext, RequestMeta } from "../context.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
-import { attemptColumns, attemptCtes, attemptFrom, giveBackAttempt, giveBackAttemptSql, throttleKey, type AttemptRow } from "~/utils/rate-limit.server";
+import { attemptColumns, attemptCtes, attemptFrom, peekColumns, peekFrom, throttleKey, type AttemptRow, type PeekRow } from "~/utils/rate-limit.server";
 import { hashActivationCode, parseActivationCode } from "./activation-code.server";
 import { countWrongAttemptSet, HELD_LEVEL, lockReturning } from "./lock.server";
 
@@ -37,58 +37,45 @@ export type CheckResult =
 
 /**
  * Redeem an activation code with a date of birth. A typo in the check symbol is answered without
- * touching the database. Each attempt is counted against the client address before the notice is
- * read — in the same statement, which reads it only when the attempt is allowed (shared across app
- * instances) — and given back on a match; a wrong date of birth counts against the notice. Two
- * round trips in all: the counted lookup, and one statement that writes the outcome — the
- * notice's counters or check time, the session, and the audit row, committed together. Both
- * statements' texts are fixed, so PostgreSQL runs them prepared (decision 105).
+ * touching the database. Two round trips in all (decision 110):
+ * - a read-only look: the address's throttle row and, when the address is not blocked, the notice
+ *   the code opens — no write, so a check that gets in commits nothing for the throttle;
+ * - one statement that decides and records the outcome. A failure (a wrong code, a wrong date of
+ *   birth, a locked notice) is counted against the address in it, under the throttle row's lock,
+ *   and everything else it writes — the notice's counters, the audit row — happens only if that
+ *   count was allowed; a match is written only if the address is not blocked at that moment. So
+ *   however many guesses arrive at once, exactly the allowed number are answered, as when the
+ *   count came first (tests/security/race.int.test.ts), and an attempt the database failed to
+ *   record is not counted at all.
+ * Every statement's text is fixed, so PostgreSQL runs them prepared (decisions 105, 109).
  */
 export async function redeemActivationCode(ctx: AppContext, meta: RequestMeta, input: CheckInput): Promise<CheckResult> {
   const parsed = parseActivationCode(input.code);
   if (parsed.kind === "typo") return { kind: "typo" };
   if (parsed.kind !== "ok") return { kind: "malformed" };
 
-  // Counted before the lookup (and given back on a match): concurrent guesses from one address
-  // cannot all pass a "not blocked yet" read (issue 15, finding 3).
   const ipKey = throttleKey(ctx.config.codePepper, THROTTLE_SCOPE, meta.ip);
   const now = ctx.now();
   const codeHash = hashActivationCode(ctx.config.codePepper, parsed.code);
-  const [row] = await ctx.database.prepared<AttemptRow & NoticeForCheck>(countedLookup(ctx, ipKey, codeHash, now));
-  const attempt = attemptFrom(row, now);
-  if (!attempt.allowed) return { kind: "throttled", retryAfterSeconds: Math.ceil(attempt.retryAfterMs / 1000) };
-  if (attempt.delayMs > 0) await ctx.sleep(attempt.delayMs);
+  const [row] = await ctx.database.prepared<PeekRow & NoticeForCheck>(peekLookup(ctx, ipKey, codeHash, now));
+  const peek = peekFrom(row, now);
+  if (peek.blocked) return { kind: "throttled", retryAfterSeconds: Math.ceil(peek.retryAfterMs / 1000) };
+  if (peek.delayMs > 0) await ctx.sleep(peek.delayMs);
 
   const notice = row && row.id !== null ? row : undefined;
-  let result: { kind: "match"; token: string; language: "en" | "es" } | { kind: "mismatch" } | { kind: "ended" };
-  try {
-    result = await checkAgainstNotice(ctx, meta, input, notice, ctx.now(), ipKey);
-  } catch (error) {
-    await giveBackAttempt(ctx.db, ipKey).catch(() => {}); // not the visitor's failure: the database was busy or away
-    throw error;
-  }
-
-  if (result.kind === "mismatch") {
-    if (attempt.blocksNextForMs > 0) return { kind: "throttled", retryAfterSeconds: Math.ceil(attempt.blocksNextForMs / 1000) };
-    return { kind: "mismatch" };
-  }
-  if (result.kind === "ended") {
-    await giveBackAttempt(ctx.db, ipKey); // a right code: not a guess
-    return result;
-  }
-  return result; // the attempt was given back in the statement that recorded the match
+  return checkAgainstNotice(ctx, meta, input, notice, ctx.now(), ipKey);
 }
 
 /**
- * The attempt counted against the address and, only when it is allowed, the notice the code opens
- * — one statement (`attempt_t` is empty when the address is blocked, and then no notice is read).
+ * The address's throttle row and, only when it is not blocked, the notice the code opens: one
+ * read-only statement.
  */
-function countedLookup(ctx: AppContext, ipKey: string, codeHash: Buffer, now: Date): SQL {
+function peekLookup(ctx: AppContext, ipKey: string, codeHash: Buffer, now: Date): SQL {
   const nowText = now.toISOString();
   return sql`
-    with ${attemptCtes(ipKey, now)}
-    select ${attemptColumns}, n.id, n.dob_enc, n.locked_until, n.ended
+    select ${peekColumns(now)}, n.id, n.dob_enc, n.locked_until, n.ended
     from (select 1) as one
+    left join throttles as th on th.key = ${ipKey}
     left join lateral (
       select notices.id, notices.dob_enc, notices.locked_until,
         (notices.purged_at is not null or incidents.retain_until <= ${nowText.slice(0, 10)}::date) as ended
@@ -99,7 +86,7 @@ function countedLookup(ctx: AppContext, ipKey: string, codeHash: Buffer, now: Da
         -- Flagged "suspected fraud" by the call center: no code works until a letter is reissued.
         and notices.fraud_flagged_at is null
         and ${noticeInCurrentIncident(ctx.config.incidentSlug)}
-        and exists (select 1 from attempt_t)
+        and (th.blocked_until is null or th.blocked_until <= ${nowText}::timestamptz)
     ) as n on true`;
 }
 
@@ -113,9 +100,10 @@ function endPreviousSession(token: string | null | undefined, nowText: string): 
 type NoticeForCheck = { id: number | null; dob_enc: string | null; locked_until: Date | string | null; ended: boolean | null };
 
 /**
- * The one write, after the counted lookup. No transaction is held open across the comparison: the
- * write's own WHERE re-checks the lock, and the counters change inside that single statement, so
- * concurrent checks of one notice still count exactly (the row lock of the UPDATE orders them).
+ * The one write, after the look: the outcome, decided and recorded in one statement. No
+ * transaction is held open across the comparison: the write's own WHERE re-checks the notice's
+ * lock and the address's block, and the counters change inside that single statement, so
+ * concurrent checks still count exactly (the row locks of the upserts and UPDATEs order them).
  */
 async function checkAgainstNotice(
   ctx: AppContext,
@@ -124,7 +112,7 @@ async function checkAgainstNotice(
   notice: NoticeForCheck | undefined,
   now: Date,
   ipKey: string,
-): Promise<{ kind: "match"; token: string; language: "en" | "es" } | { kind: "mismatch" } | { kind: "ended" }> {
+): Promise<CheckResult> {
   const nowText = now.toISOString();
   const audit = (outcome: "success" | "failure", details: Record<string, string> | null = notice ? null : { reason: "unknown_code" }): AuditInput => ({
     at: now,
@@ -138,70 +126,85 @@ async function checkAgainstNotice(
     details,
   });
   // Every statement here has a fixed text (named audit CTEs, no counter): prepared on PostgreSQL.
-  const append = async (ctes: SQL) => ctx.database.prepared(sql`with ${ctes} select 1`);
   const named = { name: "check" };
+  const counted = sql`exists (select 1 from attempt_t)`;
+
+  /**
+   * A failed attempt: counted against the address first; the rest (the notice's count for a wrong
+   * date of birth, the audit rows) only if the count was allowed. Answered "no match", or
+   * "throttled" when the address is blocked now or this attempt reached the limit.
+   */
+  const fail = async (wrongDateOf: number | null): Promise<CheckResult> => {
+    const noticeWrites =
+      wrongDateOf === null
+        ? sql`${auditAppendCtes(audit("failure"), { ...named, when: counted })}`
+        : sql`u as (
+            update notices set ${countWrongAttemptSet(now)}
+            where id = ${wrongDateOf} and (locked_until is null or locked_until <= ${nowText}::timestamptz) and ${counted}
+            returning ${lockReturning}
+          ),
+          ${auditAppendCtes(audit("failure"), {
+            ...named,
+            when: counted,
+            action: sql`case when exists (select 1 from u where locked) then 'patient.check.locked' else 'patient.check' end`,
+          })},
+          ${auditAppendCtes(
+            {
+              at: now,
+              actorType: "system",
+              action: "notice.lock.held",
+              subjectType: "notice",
+              subjectId: String(wrongDateOf),
+              requestId: meta.requestId,
+              outcome: "success",
+            },
+            { name: "held", when: sql`exists (select 1 from u where locked and level = ${HELD_LEVEL})` },
+          )}`;
+    const [row] = await ctx.database.prepared<AttemptRow>(sql`with ${attemptCtes(ipKey, now)}, ${noticeWrites} select ${attemptColumns}`);
+    const attempt = attemptFrom(row, now);
+    if (!attempt.allowed) return { kind: "throttled", retryAfterSeconds: Math.ceil(attempt.retryAfterMs / 1000) };
+    if (attempt.blocksNextForMs > 0) return { kind: "throttled", retryAfterSeconds: Math.ceil(attempt.blocksNextForMs / 1000) };
+    return { kind: "mismatch" };
+  };
 
   if (notice?.ended) {
-    // The response is over: say so plainly (the date of birth is gone, nothing left to guess).
-    await append(auditAppendCtes(audit("failure", { reason: "ended" }), named));
+    // The response is over: say so plainly (the date of birth is gone, nothing left to guess). A
+    // right code is not a guess: nothing is counted.
+    await ctx.database.prepared(sql`with ${auditAppendCtes(audit("failure", { reason: "ended" }), named)} select 1`);
     return { kind: "ended" };
   }
   if (!notice || !notice.dob_enc) {
     // Same work as a real comparison, so timing does not tell a wrong code from a wrong date.
     ctx.cipher.encrypt("dob", input.dateOfBirth);
-    await append(auditAppendCtes(audit("failure"), named));
-    return { kind: "mismatch" };
+    return fail(null);
   }
   const id = Number(notice.id);
   const lockedUntil = notice.locked_until === null ? null : new Date(notice.locked_until);
   const dob = ctx.cipher.decrypt("dob", notice.dob_enc);
-  if (lockedUntil && lockedUntil > now) {
-    await append(auditAppendCtes(audit("failure"), named));
-    return { kind: "mismatch" };
-  }
-  if (dob !== input.dateOfBirth) {
-    // One more failure, counted and (at the tenth) escalated to the next lock level in this one
-    // statement; a third lock within the window holds the notice and alerts the supervisors. The
-    // patient's answer is the same whatever happened here.
-    await ctx.database.prepared(sql`
-      with u as (
-        update notices set ${countWrongAttemptSet(now)}
-        where id = ${id} and (locked_until is null or locked_until <= ${nowText}::timestamptz)
-        returning ${lockReturning}
-      ),
-      ${auditAppendCtes(audit("failure"), { ...named, action: sql`case when exists (select 1 from u where locked) then 'patient.check.locked' else 'patient.check' end` })},
-      ${auditAppendCtes(
-        {
-          at: now,
-          actorType: "system",
-          action: "notice.lock.held",
-          subjectType: "notice",
-          subjectId: String(id),
-          requestId: meta.requestId,
-          outcome: "success",
-        },
-        { name: "held", when: sql`exists (select 1 from u where locked and level = ${HELD_LEVEL})` },
-      )}
-      select 1`);
-    return { kind: "mismatch" };
-  }
+  if (lockedUntil && lockedUntil > now) return fail(null);
+  // One more failure, counted and (at the tenth) escalated to the next lock level in this one
+  // statement; a third lock within the window holds the notice and alerts the supervisors. The
+  // patient's answer is the same whatever happened here.
+  if (dob !== input.dateOfBirth) return fail(id);
+
   const token = randomToken(32);
-  const [row] = await ctx.database.prepared<{ language: "en" | "es" }>(sql`
-    with n as (
+  const [row] = await ctx.database.prepared<{ language: "en" | "es" | null; blocked_until: Date | string | null }>(sql`
+    with b as (select blocked_until from throttles where key = ${ipKey} and blocked_until > ${nowText}::timestamptz),
+    n as (
       update notices set failed_checks = 0, locked_until = null, lock_level = 0, locked_at = null,
         first_checked_at = coalesce(first_checked_at, ${nowText}::timestamptz), last_checked_at = ${nowText}::timestamptz
-      where id = ${id} and (locked_until is null or locked_until <= ${nowText}::timestamptz)
+      where id = ${id} and (locked_until is null or locked_until <= ${nowText}::timestamptz) and not exists (select 1 from b)
       returning id, language
     ),
     s as (insert into patient_sessions (token_hash, notice_id, created_at, last_seen_at) select ${sha256Hex(token)}, id, ${nowText}::timestamptz, ${nowText}::timestamptz from n),
-    g as (${giveBackAttemptSql(ipKey)} and exists (select 1 from n)),
     ${endPreviousSession(input.previousSessionToken, nowText)}
     ${auditAppendCtes(audit("success"), { ...named, when: sql`exists (select 1 from n)` })}
-    select language from n`);
-  if (!row) {
-    // Locked by a concurrent wrong guess between the lookup and the write: the same answer as any lock.
-    await append(auditAppendCtes(audit("failure"), named));
-    return { kind: "mismatch" };
+    select (select language from n) as language, (select blocked_until from b) as blocked_until`);
+  if (row?.blocked_until) {
+    // Blocked by this address's other guesses since the look: refused like them, nothing written.
+    return { kind: "throttled", retryAfterSeconds: Math.max(1, Math.ceil((new Date(row.blocked_until).getTime() - now.getTime()) / 1000)) };
   }
+  // Locked by a concurrent wrong guess between the look and the write: the same answer as any lock.
+  if (!row?.language) return fail(null);
   return { kind: "match", token, language: row.language };
 }

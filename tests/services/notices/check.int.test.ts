@@ -5,7 +5,7 @@ import { formatActivationCode } from "~/services/notices/activation-code.server"
 import { LOCK_AFTER_FAILURES, LOCK_DURATION_MS, redeemActivationCode } from "~/services/notices/check.server";
 import { getExposure } from "~/services/notices/exposure.server";
 import { PATIENT_ABSOLUTE_MS, PATIENT_IDLE_MS, readPatientSession } from "~/services/patient/session.server";
-import { BLOCK_AFTER_FAILURES } from "~/utils/rate-limit.server";
+import { BLOCK_AFTER_FAILURES, throttleKey } from "~/utils/rate-limit.server";
 import { openTestEnv, type TestEnv } from "../../support/db";
 import { createBatch, createMailedWorld, createNotice, reloadNotice } from "../../factories";
 
@@ -127,6 +127,69 @@ describe(`the patient check (${process.env.TEST_DB_KIND})`, () => {
     // The notice itself got locked along the way; another person from another address is not affected.
     const m = await createNotice(env.ctx, batch, { dateOfBirth: "1950-01-01" });
     expect((await redeemActivationCode(env.ctx, meta(), { code: m.code, dateOfBirth: "1950-01-01" })).kind).toBe("match");
+  });
+});
+
+describe(`the check's two statements: a read-only look, then one that decides and records (decision 110; ${process.env.TEST_DB_KIND})`, () => {
+  const throttleRow = async (ip: string) => {
+    const [row] = await env.database.rows<{ failures: number; blocked_until: Date | null }>(
+      sql`select failures, blocked_until from throttles where key = ${throttleKey(env.ctx.config.codePepper, "check", ip)}`,
+    );
+    return row ?? null;
+  };
+
+  it("a check that gets in writes nothing for the throttle; a wrong one counts one failure, and a right one after it leaves that count", async () => {
+    const { batch } = await createMailedWorld(env.ctx);
+    const n = await createNotice(env.ctx, batch, { dateOfBirth: "1971-07-07" });
+    const m = meta();
+    expect((await redeemActivationCode(env.ctx, m, { code: n.code, dateOfBirth: "1971-07-07" })).kind).toBe("match");
+    expect(await throttleRow(m.ip)).toBeNull();
+    expect((await redeemActivationCode(env.ctx, m, { code: n.code, dateOfBirth: "1971-07-08" })).kind).toBe("mismatch");
+    expect(await throttleRow(m.ip)).toMatchObject({ failures: 1 });
+    expect((await redeemActivationCode(env.ctx, m, { code: n.code, dateOfBirth: "1971-07-07" })).kind).toBe("match");
+    expect(await throttleRow(m.ip)).toMatchObject({ failures: 1, blocked_until: null });
+  });
+
+  it("a right answer from an address blocked between the look and the write is refused, and nothing of it is written", async () => {
+    const { batch } = await createMailedWorld(env.ctx);
+    const n = await createNotice(env.ctx, batch, { dateOfBirth: "1972-08-08" });
+    const ip = "198.51.100.77";
+    const key = throttleKey(env.ctx.config.codePepper, "check", ip);
+    // Five failures already: the look says "go ahead after a pause". During the pause the
+    // address's other guesses (simulated) block it.
+    await env.database.rows(sql`insert into throttles (key, failures, window_start, updated_at) values (${key}, 5, now(), now())`);
+    let paused = 0;
+    const ctx = {
+      ...env.ctx,
+      sleep: async () => {
+        paused++;
+        await env.database.rows(sql`update throttles set failures = ${BLOCK_AFTER_FAILURES}, blocked_until = now() + interval '10 minutes' where key = ${key}`);
+      },
+    };
+    const result = await redeemActivationCode(ctx, { ip, requestId: "blocked-between" }, { code: n.code, dateOfBirth: "1972-08-08" });
+    expect(paused).toBe(1);
+    expect(result.kind).toBe("throttled");
+    if (result.kind === "throttled") expect(result.retryAfterSeconds).toBeGreaterThan(500);
+    // No session, no check time, no audit row: the refusal wrote nothing.
+    const [sessions] = await env.database.rows<{ c: number }>(sql`select count(*)::int as c from patient_sessions where notice_id = ${n.notice.id}`);
+    expect(sessions!.c).toBe(0);
+    expect((await reloadNotice(env.ctx, n.notice.id)).firstCheckedAt).toBeNull();
+    expect(
+      await env.ctx.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.subjectId, String(n.notice.id))),
+    ).toEqual([]);
+    expect(await throttleRow(ip)).toMatchObject({ failures: BLOCK_AFTER_FAILURES });
+  });
+
+  it("a right code whose response has ended counts nothing against the address", async () => {
+    const { batch } = await createMailedWorld(env.ctx);
+    const n = await createNotice(env.ctx, batch, { dateOfBirth: "1973-09-09" });
+    await env.database.rows(sql`update notices set purged_at = now() where id = ${n.notice.id}`);
+    const m = meta();
+    expect((await redeemActivationCode(env.ctx, m, { code: n.code, dateOfBirth: "1973-09-09" })).kind).toBe("ended");
+    expect(await throttleRow(m.ip)).toBeNull();
   });
 });
 
